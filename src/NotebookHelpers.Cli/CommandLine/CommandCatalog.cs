@@ -1,0 +1,13 @@
+using NotebookHelpers.Cli.Commands;
+
+namespace NotebookHelpers.Cli.CommandLine;
+
+/// <summary>Every <c>nbh</c> sub-command. Add a new command here, one line, in alphabetical order.</summary>
+public static class CommandCatalog
+{
+    /// <summary>Creates the commands.</summary>
+    public static IReadOnlyList<ICliCommand> Create() =>
+    [
+        new VersionCommand(),
+    ];
+}
