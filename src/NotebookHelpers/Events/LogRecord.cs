@@ -5,7 +5,7 @@ namespace NotebookHelpers.Events;
 /// <summary>
 /// One log event exactly as the evidence holds it: the UTF-8 JSON of the record (for a LookupEvents page, the
 /// unescaped <c>CloudTrailEvent</c> string), where it came from, and the CloudWatch Logs context when there is one.
-/// This is what the Logs Insights engine evaluates; <see cref="CloudTrailEvent"/> is the typed view of it.
+/// This is what the Logs Insights engine evaluates; <c>CloudTrailEvent</c> is the typed view of it.
 /// </summary>
 public sealed class LogRecord
 {
