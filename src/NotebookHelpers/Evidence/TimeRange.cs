@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace NotebookHelpers.Evidence;
+
+/// <summary>
+/// A closed time interval over event time, either end open when null. Both ends are inclusive, as StartQuery's
+/// <c>startTime</c>/<c>endTime</c> are. <see cref="All"/> selects every event.
+/// </summary>
+/// <param name="Start">The earliest event time selected, or null for no lower bound.</param>
+/// <param name="End">The latest event time selected, or null for no upper bound.</param>
+public readonly record struct TimeRange(DateTimeOffset? Start, DateTimeOffset? End)
+{
+    /// <summary>Every event, whatever its time.</summary>
+    public static TimeRange All { get; } = new(null, null);
+
+    /// <summary>True when neither end is bounded.</summary>
+    public bool IsUnbounded => Start is null && End is null;
+
+    /// <summary>True when <paramref name="time"/> lies inside the range (ends included).</summary>
+    public bool Contains(DateTimeOffset time) =>
+        (Start is not { } s || time >= s) && (End is not { } e || time <= e);
+
+    /// <summary>
+    /// Parses user input for each end: ISO 8601 (<c>2023-07-10T11:42:18Z</c>, a date alone meaning its midnight UTC),
+    /// or epoch seconds. Null or empty means unbounded.
+    /// </summary>
+    /// <exception cref="FormatException">An end is not a time; the message names it.</exception>
+    public static TimeRange Parse(string? start, string? end)
+    {
+        var range = new TimeRange(ParseEnd(start, "start"), ParseEnd(end, "end"));
+        if (range is { Start: { } s, End: { } e } && s > e)
+        {
+            throw new FormatException($"the start {s:O} is after the end {e:O}.");
+        }
+
+        return range;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"{Start?.ToString("O", CultureInfo.InvariantCulture) ?? "-∞"} .. {End?.ToString("O", CultureInfo.InvariantCulture) ?? "+∞"}";
+
+    private static DateTimeOffset? ParseEnd(string? text, string which)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        text = text.Trim();
+        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return DateTimeOffset.FromUnixTimeSeconds(seconds);
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
+        {
+            return time.ToUniversalTime();
+        }
+
+        throw new FormatException($"the {which} time '{text}' is neither ISO 8601 (2023-07-10T11:42:18Z) nor epoch seconds.");
+    }
+}
