@@ -1,0 +1,186 @@
+namespace NotebookHelpers.Json;
+
+/// <summary>
+/// Enumerates the members of one JSON object without allocating: each step yields the key (raw, between its
+/// quotes, still escaped) and the value's slice and kind, validated by <see cref="JsonScanner"/>. Values are
+/// skipped, never decoded; decode the few you need with <see cref="JsonString"/>.
+/// <code>
+/// var members = new JsonObjectReader(record);
+/// while (members.MoveNext()) { if (members.KeyEquals("eventID"u8)) id = members.Value; }
+/// if (members.Status != JsonScanStatus.Ok) report(members.Error);
+/// </code>
+/// </summary>
+public ref struct JsonObjectReader
+{
+    private readonly ReadOnlySpan<byte> _json;
+    private int _pos;
+    private bool _started;
+    private bool _done;
+    private bool _sawWhitespace;
+
+    /// <summary>Starts at the object whose <c>{</c> is at or after <paramref name="start"/> (leading whitespace allowed).</summary>
+    public JsonObjectReader(ReadOnlySpan<byte> json, int start = 0)
+    {
+        _json = json;
+        _pos = start;
+        Status = JsonScanStatus.Ok;
+    }
+
+    /// <summary>Ok while enumerating and after a clean end; otherwise why enumeration stopped.</summary>
+    public JsonScanStatus Status { get; private set; }
+
+    /// <summary>The problem when <see cref="Status"/> is not Ok.</summary>
+    public JsonScanError Error { get; private set; }
+
+    /// <summary>The current key's raw bytes between the quotes (escapes not decoded).</summary>
+    public ReadOnlySpan<byte> RawKey { get; private set; }
+
+    /// <summary>True when the current key contains escapes (compare decoded text then).</summary>
+    public bool KeyHasEscapes { get; private set; }
+
+    /// <summary>The current value's bytes, quotes included for strings.</summary>
+    public readonly ReadOnlySpan<byte> Value => _json[ValueStart..ValueEnd];
+
+    /// <summary>The current value's kind.</summary>
+    public JsonTokenKind ValueKind { get; private set; }
+
+    /// <summary>Offset of the current value in the span.</summary>
+    public int ValueStart { get; private set; }
+
+    /// <summary>Offset after the current value.</summary>
+    public int ValueEnd { get; private set; }
+
+    /// <summary>After a clean end: the offset just past the closing <c>}</c>.</summary>
+    public readonly int End => _pos;
+
+    /// <summary>True when the object contained insignificant whitespace so far (its bytes are not compact).</summary>
+    public readonly bool SawWhitespace => _sawWhitespace;
+
+    /// <summary>True when the current key is exactly <paramref name="key"/> (an escaped key never matches).</summary>
+    public readonly bool KeyEquals(ReadOnlySpan<byte> key) => !KeyHasEscapes && RawKey.SequenceEqual(key);
+
+    /// <summary>Moves to the next member; false at the end of the object or on an error (see <see cref="Status"/>).</summary>
+    public bool MoveNext()
+    {
+        if (_done)
+        {
+            return false;
+        }
+
+        var json = _json;
+        int pos;
+        if (!_started)
+        {
+            _started = true;
+            pos = Ws(_pos);
+            if (pos >= json.Length)
+            {
+                return Stop(JsonScanStatus.Incomplete, pos, JsonScanErrorKind.UnexpectedEnd);
+            }
+
+            if (json[pos] != '{')
+            {
+                return Stop(JsonScanStatus.Invalid, pos, JsonScanErrorKind.UnexpectedByte);
+            }
+
+            pos = Ws(pos + 1);
+            if (pos >= json.Length)
+            {
+                return Stop(JsonScanStatus.Incomplete, pos, JsonScanErrorKind.UnexpectedEnd);
+            }
+
+            if (json[pos] == '}')
+            {
+                _pos = pos + 1;
+                _done = true;
+                return false;
+            }
+        }
+        else
+        {
+            pos = Ws(ValueEnd);
+            if (pos >= json.Length)
+            {
+                return Stop(JsonScanStatus.Incomplete, pos, JsonScanErrorKind.UnexpectedEnd);
+            }
+
+            if (json[pos] == '}')
+            {
+                _pos = pos + 1;
+                _done = true;
+                return false;
+            }
+
+            if (json[pos] != ',')
+            {
+                return Stop(JsonScanStatus.Invalid, pos, JsonScanErrorKind.ExpectedCommaOrEnd);
+            }
+
+            pos = Ws(pos + 1);
+            if (pos >= json.Length)
+            {
+                return Stop(JsonScanStatus.Incomplete, pos, JsonScanErrorKind.UnexpectedEnd);
+            }
+        }
+
+        if (json[pos] != '"')
+        {
+            return Stop(JsonScanStatus.Invalid, pos, JsonScanErrorKind.ExpectedKey);
+        }
+
+        var keyStatus = JsonScanner.ScanString(json, pos, out var keyEnd, out var failAt, out var failKind, out var keyEscapes);
+        if (keyStatus != JsonScanStatus.Ok)
+        {
+            return Stop(keyStatus, failAt, failKind);
+        }
+
+        RawKey = json[(pos + 1)..(keyEnd - 1)];
+        KeyHasEscapes = keyEscapes;
+        pos = Ws(keyEnd);
+        if (pos >= json.Length)
+        {
+            return Stop(JsonScanStatus.Incomplete, pos, JsonScanErrorKind.UnexpectedEnd);
+        }
+
+        if (json[pos] != ':')
+        {
+            return Stop(JsonScanStatus.Invalid, pos, JsonScanErrorKind.ExpectedColon);
+        }
+
+        var status = JsonScanner.SkipValue(json, pos + 1, out var start, out var end, out var kind, out var error, ref _sawWhitespace);
+        if (status != JsonScanStatus.Ok)
+        {
+            return Stop(status, error.Offset, error.Kind);
+        }
+
+        if (start != pos + 1)
+        {
+            _sawWhitespace = true;
+        }
+
+        ValueStart = start;
+        ValueEnd = end;
+        ValueKind = kind;
+        return true;
+    }
+
+    private int Ws(int pos)
+    {
+        var next = JsonScanner.SkipWhitespace(_json, pos);
+        if (next != pos)
+        {
+            _sawWhitespace = true;
+        }
+
+        return next;
+    }
+
+    private bool Stop(JsonScanStatus status, int offset, JsonScanErrorKind kind)
+    {
+        Status = status;
+        Error = new JsonScanError(offset, kind);
+        _done = true;
+        ValueKind = JsonTokenKind.None;
+        return false;
+    }
+}
