@@ -1,0 +1,103 @@
+using Amazon;
+using Amazon.EC2;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.SecurityToken;
+using NotebookHelpers.Aws.Credentials;
+using NotebookHelpers.Aws.Transport;
+
+namespace NotebookHelpers.Aws;
+
+/// <summary>
+/// One analyst's access to one AWS account: credentials, home region and endpoints resolved once as the AWS CLI
+/// would, and the clients built from them: small SigV4 clients for CloudWatch Logs, CloudTrail and IAM, and the
+/// AWS SDK's clients for S3, EC2 and STS, all pointed at the same endpoints.
+/// </summary>
+public sealed class AwsSession : IDisposable
+{
+    private AwsSession(AwsCredentialChoice credentials, string region, AwsEndpointResolver endpoints, AwsClientOptions options)
+    {
+        CredentialChoice = credentials;
+        Region = region;
+        Endpoints = endpoints;
+        Options = options;
+        Sender = new AwsHttpSender(credentials.Credentials, endpoints, options);
+    }
+
+    /// <summary>The home region: where global calls and discovery start.</summary>
+    public string Region { get; }
+
+    /// <summary>Where the credentials came from, for messages (never the secret).</summary>
+    public string CredentialOrigin => CredentialChoice.Origin;
+
+    /// <summary>The endpoint resolver (honours <c>AWS_ENDPOINT_URL*</c>).</summary>
+    public AwsEndpointResolver Endpoints { get; }
+
+    /// <summary>Retry, clock and HTTP settings.</summary>
+    public AwsClientOptions Options { get; }
+
+    /// <summary>The signing HTTP sender used by the JSON 1.1 and Query clients.</summary>
+    public AwsHttpSender Sender { get; }
+
+    internal AwsCredentialChoice CredentialChoice { get; }
+
+    /// <summary>Opens a session: resolves credentials, region and endpoints.</summary>
+    /// <exception cref="AwsConfigurationException">No credentials, an unknown profile, or no region.</exception>
+    public static AwsSession Open(AwsSessionSettings? settings = null)
+    {
+        settings ??= new AwsSessionSettings();
+        var environment = settings.Environment ?? AwsEnvironment.FromProcess();
+        var choice = settings.Credentials is { } given
+            ? new AwsCredentialChoice(given, "credentials given by the caller", null)
+            : AwsCredentialResolver.Resolve(settings.Profile, environment);
+        var region = AwsRegionResolver.Resolve(settings.Region, environment, choice.Profile);
+        var endpoints = new AwsEndpointResolver(environment, choice.Profile?.EndpointUrl);
+        return new AwsSession(choice, region, endpoints, settings.ClientOptions);
+    }
+
+    /// <summary>An S3 client for <paramref name="region"/> (path-style addressing on a custom endpoint).</summary>
+    public IAmazonS3 CreateS3Client(string? region = null)
+    {
+        var config = Configure(new AmazonS3Config(), AwsService.S3, region ?? Region);
+        if (Endpoints.Resolve(AwsService.S3, region ?? Region).IsCustom)
+        {
+            config.ForcePathStyle = true;
+        }
+
+        return new AmazonS3Client(CredentialChoice.Credentials, config);
+    }
+
+    /// <summary>An EC2 client for <paramref name="region"/>.</summary>
+    public IAmazonEC2 CreateEc2Client(string? region = null) =>
+        new AmazonEC2Client(CredentialChoice.Credentials, Configure(new AmazonEC2Config(), AwsService.Ec2, region ?? Region));
+
+    /// <summary>An STS client for <paramref name="region"/>.</summary>
+    public IAmazonSecurityTokenService CreateStsClient(string? region = null) =>
+        new AmazonSecurityTokenServiceClient(
+            CredentialChoice.Credentials, Configure(new AmazonSecurityTokenServiceConfig(), AwsService.Sts, region ?? Region));
+
+    /// <inheritdoc />
+    public void Dispose() => Sender.Dispose();
+
+    private T Configure<T>(T config, AwsService service, string region)
+        where T : ClientConfig
+    {
+        var endpoint = Endpoints.Resolve(service, region);
+        if (endpoint.IsCustom)
+        {
+            // Our resolver already applied AWS_ENDPOINT_URL*: the SDK must not apply its own (and must sign for the region).
+            config.ServiceURL = endpoint.Url.ToString();
+            config.AuthenticationRegion = endpoint.SigningRegion;
+        }
+        else
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+        }
+
+        config.IgnoreConfiguredEndpointUrls = true;
+        config.RetryMode = RequestRetryMode.Standard;
+        config.MaxErrorRetry = Math.Max(0, Options.Retry.MaxAttempts - 1);
+        config.Timeout = Options.RequestTimeout;
+        return config;
+    }
+}
