@@ -60,7 +60,14 @@ public ref struct JsonObjectReader
     public readonly bool KeyEquals(ReadOnlySpan<byte> key) => !KeyHasEscapes && RawKey.SequenceEqual(key);
 
     /// <summary>Moves to the next member; false at the end of the object or on an error (see <see cref="Status"/>).</summary>
-    public bool MoveNext()
+    public bool MoveNext() => MoveNextKey() && SkipValue();
+
+    /// <summary>
+    /// Moves to the next key and stops before its value: <see cref="ValueStart"/> is the value's first byte and the
+    /// value is not scanned. The caller then calls <see cref="SkipValue"/> or, having consumed the value itself,
+    /// <see cref="ValueConsumed"/>. This lets a reader walk a large member (the <c>Records</c> array) only once.
+    /// </summary>
+    public bool MoveNextKey()
     {
         if (_done)
         {
@@ -147,15 +154,25 @@ public ref struct JsonObjectReader
             return Stop(JsonScanStatus.Invalid, pos, JsonScanErrorKind.ExpectedColon);
         }
 
-        var status = JsonScanner.SkipValue(json, pos + 1, out var start, out var end, out var kind, out var error, ref _sawWhitespace);
+        pos = Ws(pos + 1);
+        if (pos >= json.Length)
+        {
+            return Stop(JsonScanStatus.Incomplete, pos, JsonScanErrorKind.UnexpectedEnd);
+        }
+
+        ValueStart = pos;
+        ValueEnd = pos;
+        ValueKind = JsonScanner.KindOf(json[pos]);
+        return true;
+    }
+
+    /// <summary>Scans the value after <see cref="MoveNextKey"/>; false (with <see cref="Status"/> set) when it is malformed.</summary>
+    public bool SkipValue()
+    {
+        var status = JsonScanner.SkipValue(_json, ValueStart, out var start, out var end, out var kind, out var error, ref _sawWhitespace);
         if (status != JsonScanStatus.Ok)
         {
             return Stop(status, error.Offset, error.Kind);
-        }
-
-        if (start != pos + 1)
-        {
-            _sawWhitespace = true;
         }
 
         ValueStart = start;
@@ -163,6 +180,12 @@ public ref struct JsonObjectReader
         ValueKind = kind;
         return true;
     }
+
+    /// <summary>Tells the reader the caller consumed the current value up to <paramref name="end"/>.</summary>
+    public void ValueConsumed(int end) => ValueEnd = end;
+
+    /// <summary>Stops enumeration with a problem the caller found inside a value it consumed itself.</summary>
+    public void Fail(JsonScanStatus status, JsonScanError error) => Stop(status, error.Offset, error.Kind);
 
     private int Ws(int pos)
     {

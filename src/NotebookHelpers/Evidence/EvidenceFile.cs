@@ -1,0 +1,7 @@
+namespace NotebookHelpers.Evidence;
+
+/// <summary>One file to decode, in output order; <see cref="IsDigestByName"/> files are counted without decoding.</summary>
+/// <param name="Path">The file on disk.</param>
+/// <param name="InDirectory">True when found by walking a directory (non-evidence files there are ignored quietly).</param>
+/// <param name="IsDigestByName">True when the name is a CloudTrail digest name.</param>
+internal sealed record EvidenceFile(string Path, bool InDirectory, bool IsDigestByName);

@@ -1,0 +1,841 @@
+using System.Globalization;
+using NotebookHelpers.Events;
+using NotebookHelpers.Json;
+
+namespace NotebookHelpers.Evidence;
+
+/// <summary>
+/// Decodes one JSON-based evidence stream: a sequence of top-level values (one document, JSON Lines, concatenated
+/// pages) or CloudWatch Logs export lines (<c>&lt;timestamp&gt; &lt;json&gt;</c>). Each top-level value is classified
+/// from its keys — <c>Records</c>, <c>Events</c> (LookupEvents), <c>events</c> (CloudWatch Logs), digest fields, or a
+/// record itself — and walked once with the validating scanner. Input is read in chunks; a value that spans chunks
+/// makes the buffer grow until it fits, so a delivery object is held whole while JSON Lines stream.
+/// Records point into the chunk arrays, which are never reused.
+/// </summary>
+internal sealed class JsonEvidenceDecoder
+{
+    private const int ChunkSize = 1 << 20;
+    private const int RecordsPerChunk = 2048;
+    private const int MaxValueBytes = 1 << 30;
+
+    private readonly Stream _input;
+    private readonly EvidenceLocation _file;
+    private readonly EvidenceReaderOptions _options;
+    private readonly Action<DecodedChunk> _sink;
+    private readonly List<DecodedRecord> _pending = [];
+    private readonly List<ReadProblem> _pendingProblems = [];
+    private DecodedChunk _chunk = new();
+
+    private byte[] _buf = [];
+    private int _start;
+    private int _end;
+    private long _base;
+    private bool _eof;
+
+    // Line accounting: _line is the 1-based line at offset _lineAt of the current buffer.
+    private long _line = 1;
+    private int _lineAt;
+
+    private Exception? _streamError;
+    private bool _streamErrorReported;
+    private int _topLevelValues;
+    private EvidenceFormat? _format;
+    private int _problemsInFile;
+
+    public JsonEvidenceDecoder(Stream input, EvidenceLocation file, EvidenceReaderOptions options, Action<DecodedChunk> sink)
+    {
+        _input = input;
+        _file = file;
+        _options = options;
+        _sink = sink;
+    }
+
+    /// <summary>The decompression error that ended the input early, if any.</summary>
+    public Exception? StreamError => _streamError;
+
+    /// <summary>Decompressed bytes consumed from the input.</summary>
+    public long BytesRead => _base + _end;
+
+    /// <summary>The detected format, after <see cref="Run"/>.</summary>
+    public EvidenceFormat? Format => _format;
+
+    /// <summary>Prefills the buffer with bytes already read while sniffing the stream.</summary>
+    public void Prime(ReadOnlySpan<byte> head, long offset)
+    {
+        _buf = GC.AllocateUninitializedArray<byte>(Math.Max(ChunkSize, head.Length * 2));
+        head.CopyTo(_buf);
+        _end = head.Length;
+        _base = offset;
+    }
+
+    public void Run()
+    {
+        var skipToNewline = false;
+        while (true)
+        {
+            if (skipToNewline)
+            {
+                var nl = _buf.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
+                if (nl < 0)
+                {
+                    _start = _end;
+                    if (_eof || !Refill(_start, grow: false))
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                _start += nl + 1;
+                skipToNewline = false;
+            }
+
+            var span = _buf.AsSpan(0, _end);
+            var pos = JsonScanner.SkipWhitespace(span, _start);
+            if (pos >= _end)
+            {
+                _start = _end;
+                if (_eof || !Refill(_start, grow: false))
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            var first = span[pos];
+            ValueOutcome outcome;
+            if (first is (byte)'{' or (byte)'[')
+            {
+                outcome = ScanTopLevel(span, pos);
+            }
+            else if (first is >= (byte)'0' and <= (byte)'9' && LooksLikeExportLine(span, pos))
+            {
+                outcome = ScanExportLine(span, pos);
+            }
+            else
+            {
+                DiscardPending();
+                Problem(pos, ReadProblemKind.InvalidJson, $"unexpected {Describe(first)}: not JSON (skipped to the next line)");
+                CommitPending();
+                _start = pos + 1;
+                skipToNewline = true;
+                continue;
+            }
+
+            if (outcome.Status == JsonScanStatus.Incomplete && !_eof)
+            {
+                DiscardPending();
+                if (_end - pos >= MaxValueBytes)
+                {
+                    Problem(pos, ReadProblemKind.RecordTooLarge, "a single JSON value larger than 1 GB; the rest of the file is skipped");
+                    break;
+                }
+
+                if (!Refill(pos, grow: true))
+                {
+                    continue;
+                }
+
+                continue;
+            }
+
+            CommitPending();
+            _topLevelValues++;
+            if (outcome.Status == JsonScanStatus.Ok)
+            {
+                _start = outcome.End;
+                continue;
+            }
+
+            if (outcome.Status == JsonScanStatus.Incomplete && _streamError is not null)
+            {
+                _streamErrorReported = true;
+                Problem(outcome.Error.Offset, ReadProblemKind.CorruptCompression,
+                    $"the compressed data is damaged after {_base + _end:N0} decompressed bytes ({_streamError.Message.TrimEnd('.')}); records before it are kept");
+                break;
+            }
+
+            if (outcome.Status == JsonScanStatus.Incomplete)
+            {
+                Problem(outcome.Error.Offset, ReadProblemKind.TruncatedJson,
+                    $"the file ends inside a JSON value that started at byte {_base + pos} (truncated?)");
+                break;
+            }
+
+            Problem(outcome.Error.Offset, ReadProblemKind.InvalidJson, $"invalid JSON: {outcome.Error.Reason} (skipped to the next line)");
+            _start = Math.Min(Math.Max(outcome.Error.Offset, pos + 1), _end);
+            skipToNewline = true;
+        }
+
+        if (_streamError is not null && !_streamErrorReported)
+        {
+            Problem(_end, ReadProblemKind.CorruptCompression,
+                $"the compressed data is damaged after {_base + _end:N0} decompressed bytes ({_streamError.Message.TrimEnd('.')}); records before it are kept");
+        }
+
+        CommitPending();
+        if (_topLevelValues > 1 && _format is EvidenceFormat.SingleRecord)
+        {
+            _format = EvidenceFormat.JsonLines;
+        }
+
+        Flush();
+    }
+
+    private static string Describe(byte b) =>
+        b is >= 0x20 and < 0x7F ? $"'{(char)b}'" : string.Create(CultureInfo.InvariantCulture, $"byte 0x{b:X2}");
+
+    private bool Refill(int keepFrom, bool grow)
+    {
+        var keep = _end - keepFrom;
+        var size = Math.Max(ChunkSize, grow ? Math.Max(keep * 2, ChunkSize) : keep + ChunkSize);
+        if (grow && keep * 2L > MaxValueBytes + (long)ChunkSize)
+        {
+            size = keep + ChunkSize;
+        }
+
+        var next = GC.AllocateUninitializedArray<byte>(size);
+        _buf.AsSpan(keepFrom, keep).CopyTo(next);
+        AdvanceLines(keepFrom);
+        _lineAt -= keepFrom;
+        _base += keepFrom;
+        _buf = next;
+        _start = 0;
+        _end = keep;
+        var read = 0;
+        while (_end < _buf.Length)
+        {
+            var n = SafeRead();
+            if (n == 0)
+            {
+                _eof = true;
+                break;
+            }
+
+            _end += n;
+            read += n;
+            if (!grow)
+            {
+                break;
+            }
+        }
+
+        return read > 0 || keep > 0;
+    }
+
+    /// <summary>Reads the first chunk when nothing was primed.</summary>
+    public void Start()
+    {
+        if (_buf.Length == 0)
+        {
+            _buf = GC.AllocateUninitializedArray<byte>(ChunkSize);
+        }
+
+        while (_end < _buf.Length && !_eof)
+        {
+            var n = SafeRead();
+            if (n == 0)
+            {
+                _eof = true;
+                break;
+            }
+
+            _end += n;
+        }
+    }
+
+    // Corrupt or truncated compressed data ends the input: everything decoded before it is kept and reported.
+    private int SafeRead()
+    {
+        if (_streamError is not null)
+        {
+            return 0;
+        }
+
+        try
+        {
+            return _input.Read(_buf, _end, _buf.Length - _end);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            _streamError = e;
+            return 0;
+        }
+    }
+
+    private long LineAt(int offset)
+    {
+        AdvanceLines(offset);
+        return _line;
+    }
+
+    private void AdvanceLines(int offset)
+    {
+        if (offset > _lineAt)
+        {
+            _line += _buf.AsSpan(_lineAt, offset - _lineAt).Count((byte)'\n');
+        }
+        else if (offset < _lineAt)
+        {
+            _line -= _buf.AsSpan(offset, _lineAt - offset).Count((byte)'\n');
+        }
+
+        _lineAt = offset;
+    }
+
+    private EvidenceLocation At(int offset, bool withLine = true) =>
+        withLine ? _file with { Line = LineAt(offset), ByteOffset = _base + offset } : _file with { ByteOffset = _base + offset };
+
+    private void Problem(int offset, ReadProblemKind kind, string reason)
+    {
+        _problemsInFile++;
+        _pendingProblems.Add(new ReadProblem(At(Math.Clamp(offset, 0, _end)), kind, reason));
+    }
+
+    private void DiscardPending()
+    {
+        _pending.Clear();
+        _pendingProblems.Clear();
+    }
+
+    private void CommitPending()
+    {
+        _chunk.Problems.AddRange(_pendingProblems);
+        _pendingProblems.Clear();
+        foreach (var r in _pending)
+        {
+            _chunk.Records.Add(r);
+            if (_chunk.Records.Count >= RecordsPerChunk)
+            {
+                Flush();
+            }
+        }
+
+        _pending.Clear();
+    }
+
+    private void Flush()
+    {
+        if (_chunk.Records.Count == 0 && _chunk.Problems.Count == 0)
+        {
+            return;
+        }
+
+        _sink(_chunk);
+        _chunk = new DecodedChunk();
+    }
+
+    private void SetFormat(EvidenceFormat format) => _format ??= format;
+
+    private static bool LooksLikeExportLine(ReadOnlySpan<byte> span, int pos) =>
+        span.Length - pos >= 20 && span[pos + 4] == '-' && span[pos + 7] == '-' && span[pos + 10] is (byte)'T' or (byte)' ';
+
+    // <ISO timestamp> <json>\n, as CloudWatch Logs writes a log group exported to S3.
+    private ValueOutcome ScanExportLine(ReadOnlySpan<byte> span, int pos)
+    {
+        var space = span[pos..].IndexOf((byte)' ');
+        if (span[pos + 10] == ' ' && space == 10)
+        {
+            var second = span[(pos + 11)..].IndexOf((byte)' ');
+            space = second < 0 ? -1 : 11 + second;
+        }
+
+        var newline = span[pos..].IndexOf((byte)'\n');
+        if (space < 0 || (newline >= 0 && newline < space))
+        {
+            if (newline < 0 && !_eof)
+            {
+                return new ValueOutcome(JsonScanStatus.Incomplete, _end, default);
+            }
+
+            return new ValueOutcome(JsonScanStatus.Invalid, pos, new JsonScanError(pos, JsonScanErrorKind.UnexpectedByte));
+        }
+
+        if (!CloudTrailTimestamp.TryParse(span.Slice(pos, space), out var timestamp))
+        {
+            return new ValueOutcome(JsonScanStatus.Invalid, pos, new JsonScanError(pos, JsonScanErrorKind.UnexpectedByte));
+        }
+
+        var jsonStart = JsonScanner.SkipWhitespace(span, pos + space + 1);
+        var context = new LogEventContext(Timestamp: timestamp);
+        var scan = ScanObject(span, jsonStart, ContainerMode.None, out var record);
+        if (scan.Status != JsonScanStatus.Ok)
+        {
+            return scan;
+        }
+
+        SetFormat(EvidenceFormat.CloudWatchLogsExport);
+        EmitOrReport(span, jsonStart, scan.End, record, context, withLine: true);
+        return scan;
+    }
+
+    private ValueOutcome ScanTopLevel(ReadOnlySpan<byte> span, int pos)
+    {
+        if (span[pos] == '{')
+        {
+            var scan = ScanObject(span, pos, ContainerMode.TopLevel, out var info);
+            if (scan.Status == JsonScanStatus.Ok)
+            {
+                HandleScannedObject(span, pos, scan.End, info, withLine: true, topLevel: true);
+            }
+
+            return scan;
+        }
+
+        // A top-level array: of records (Stratus, TrailDiscover) or of saved pages.
+        var i = JsonScanner.SkipWhitespace(span, pos + 1);
+        if (i >= span.Length)
+        {
+            return Incomplete();
+        }
+
+        if (span[i] == ']')
+        {
+            SetFormat(EvidenceFormat.JsonArray);
+            return new ValueOutcome(JsonScanStatus.Ok, i + 1, default);
+        }
+
+        while (true)
+        {
+            if (span[i] == '{')
+            {
+                var scan = ScanObject(span, i, ContainerMode.TopLevel, out var info);
+                if (scan.Status != JsonScanStatus.Ok)
+                {
+                    return scan;
+                }
+
+                if (info.Kind == ObjectKind.Record)
+                {
+                    SetFormat(EvidenceFormat.JsonArray);
+                }
+
+                HandleScannedObject(span, i, scan.End, info, withLine: false, topLevel: false);
+                i = scan.End;
+            }
+            else
+            {
+                var status = JsonScanner.SkipValue(span, i, out _, out var end, out _, out var error);
+                if (status != JsonScanStatus.Ok)
+                {
+                    return new ValueOutcome(status, end, error);
+                }
+
+                Problem(i, ReadProblemKind.NotCloudTrail, "an array element that is not an object");
+                i = end;
+            }
+
+            i = JsonScanner.SkipWhitespace(span, i);
+            if (i >= span.Length)
+            {
+                return Incomplete();
+            }
+
+            if (span[i] == ']')
+            {
+                return new ValueOutcome(JsonScanStatus.Ok, i + 1, default);
+            }
+
+            if (span[i] != ',')
+            {
+                return new ValueOutcome(JsonScanStatus.Invalid, i, new JsonScanError(i, JsonScanErrorKind.ExpectedCommaOrEnd));
+            }
+
+            i = JsonScanner.SkipWhitespace(span, i + 1);
+            if (i >= span.Length)
+            {
+                return Incomplete();
+            }
+        }
+    }
+
+    private ValueOutcome Incomplete() => new(JsonScanStatus.Incomplete, _end, new JsonScanError(_end, JsonScanErrorKind.UnexpectedEnd));
+
+    private void HandleScannedObject(ReadOnlySpan<byte> span, int start, int end, in ObjectInfo info, bool withLine, bool topLevel)
+    {
+        switch (info.Kind)
+        {
+            case ObjectKind.Record:
+                if (topLevel)
+                {
+                    SetFormat(EvidenceFormat.SingleRecord);
+                }
+
+                EmitOrReport(span, start, end, info, context: null, withLine);
+                break;
+            case ObjectKind.Digest:
+                SetFormat(EvidenceFormat.Digest);
+                break;
+            case ObjectKind.Container:
+                break;
+            default:
+                Problem(start, ReadProblemKind.NotCloudTrail, info.Reason ?? "JSON that is not a CloudTrail record");
+                break;
+        }
+    }
+
+    private void EmitOrReport(ReadOnlySpan<byte> span, int start, int end, in ObjectInfo info, LogEventContext? context, bool withLine)
+    {
+        if (info.Kind != ObjectKind.Record)
+        {
+            Problem(start, ReadProblemKind.NotCloudTrail, info.Reason ?? "JSON that is not a CloudTrail record");
+            return;
+        }
+
+        var length = end - start;
+        if (length > _options.MaxRecordBytes)
+        {
+            Problem(start, ReadProblemKind.RecordTooLarge, $"a record of {length:N0} bytes exceeds the {_options.MaxRecordBytes:N0}-byte limit");
+            return;
+        }
+
+        var location = At(start, withLine);
+        if (length > EvidenceReaderOptions.CloudTrailMaxEventBytes)
+        {
+            _pendingProblems.Add(new ReadProblem(location, ReadProblemKind.OversizedEvent,
+                $"a {length:N0}-byte event is larger than CloudTrail's 256 KB event limit (kept)"));
+        }
+
+        var slice = span[start..end];
+        var record = new LogRecord(_buf.AsMemory(start, length), location, context);
+        _pending.Add(new DecodedRecord(
+            record,
+            info.EventTime.UtcTicks,
+            info.EventIdLength > 0,
+            info.EventIdLength > 0 ? RecordFingerprint.OfId(span.Slice(info.EventIdStart, info.EventIdLength)) : default,
+            RecordFingerprint.Of(slice, info.SawWhitespace)));
+    }
+
+    // Records decoded from a JSON string (LookupEvents CloudTrailEvent, CloudWatch Logs message) own a new array.
+    private void EmitEmbedded(byte[] json, int elementOffset, LogEventContext? context)
+    {
+        var scan = ScanObject(json, 0, ContainerMode.None, out var info);
+        if (scan.Status != JsonScanStatus.Ok || JsonScanner.SkipWhitespace(json, scan.End) != json.Length)
+        {
+            var reason = scan.Status == JsonScanStatus.Ok ? "unexpected data after the record" : scan.Error.Reason;
+            Problem(elementOffset, ReadProblemKind.InvalidJson, $"the embedded event JSON is invalid at its byte {scan.Error.Offset}: {reason}");
+            return;
+        }
+
+        if (info.Kind != ObjectKind.Record)
+        {
+            Problem(elementOffset, ReadProblemKind.NotCloudTrail, info.Reason ?? "the embedded JSON is not a CloudTrail record");
+            return;
+        }
+
+        if (json.Length > EvidenceReaderOptions.CloudTrailMaxEventBytes)
+        {
+            _pendingProblems.Add(new ReadProblem(At(elementOffset, withLine: false), ReadProblemKind.OversizedEvent,
+                $"a {json.Length:N0}-byte event is larger than CloudTrail's 256 KB event limit (kept)"));
+        }
+
+        var record = new LogRecord(json, At(elementOffset, withLine: false), context);
+        _pending.Add(new DecodedRecord(
+            record,
+            info.EventTime.UtcTicks,
+            info.EventIdLength > 0,
+            info.EventIdLength > 0 ? RecordFingerprint.OfId(json.AsSpan(info.EventIdStart, info.EventIdLength)) : default,
+            RecordFingerprint.Of(json, info.SawWhitespace)));
+    }
+
+    private enum ContainerMode
+    {
+        None,
+        TopLevel,
+    }
+
+    private enum ObjectKind
+    {
+        Other,
+        Record,
+        Container,
+        Digest,
+    }
+
+    private readonly record struct ValueOutcome(JsonScanStatus Status, int End, JsonScanError Error);
+
+    private struct ObjectInfo
+    {
+        public ObjectKind Kind;
+        public DateTimeOffset EventTime;
+        public int EventIdStart;
+        public int EventIdLength;
+        public bool SawWhitespace;
+        public string? Reason;
+    }
+
+    /// <summary>
+    /// Walks one object's members once: finds eventID/eventTime for records, digest markers, and walks container
+    /// arrays (<c>Records</c>, <c>Events</c>, <c>events</c>) element by element when allowed.
+    /// </summary>
+    private ValueOutcome ScanObject(ReadOnlySpan<byte> span, int pos, ContainerMode mode, out ObjectInfo info)
+    {
+        info = default;
+        var members = new JsonObjectReader(span, pos);
+        int timeStart = -1, timeLength = 0, stampStart = -1, stampLength = 0;
+        var recordKeys = 0;
+        var digestKeys = 0;
+        var container = false;
+        while (members.MoveNextKey())
+        {
+            if (mode == ContainerMode.TopLevel && members.ValueKind == JsonTokenKind.Array)
+            {
+                EvidenceFormat? containerFormat =
+                    members.KeyEquals("Records"u8) ? EvidenceFormat.CloudTrailRecords :
+                    members.KeyEquals("Events"u8) ? EvidenceFormat.LookupEventsPages :
+                    members.KeyEquals("events"u8) ? EvidenceFormat.CloudWatchLogsEvents : null;
+                if (containerFormat is { } format)
+                {
+                    container = true;
+                    SetFormat(format);
+                    var walked = WalkContainer(span, members.ValueStart, format);
+                    if (walked.Status != JsonScanStatus.Ok)
+                    {
+                        members.Fail(walked.Status, walked.Error);
+                        break;
+                    }
+
+                    members.ValueConsumed(walked.End);
+                    continue;
+                }
+            }
+
+            if (!members.SkipValue())
+            {
+                break;
+            }
+
+            var key = members.RawKey;
+            if (key.Length == 0 || members.KeyHasEscapes)
+            {
+                continue;
+            }
+
+            switch (key[0])
+            {
+                case (byte)'e':
+                    if (key.SequenceEqual("eventTime"u8) && members.ValueKind == JsonTokenKind.String)
+                    {
+                        timeStart = members.ValueStart + 1;
+                        timeLength = members.ValueEnd - members.ValueStart - 2;
+                        recordKeys++;
+                    }
+                    else if (key.SequenceEqual("eventID"u8) && members.ValueKind == JsonTokenKind.String)
+                    {
+                        info.EventIdStart = members.ValueStart + 1;
+                        info.EventIdLength = members.ValueEnd - members.ValueStart - 2;
+                    }
+                    else if (key.SequenceEqual("eventVersion"u8) || key.SequenceEqual("eventName"u8) || key.SequenceEqual("eventSource"u8))
+                    {
+                        recordKeys++;
+                    }
+
+                    break;
+                case (byte)'@':
+                    if (key.SequenceEqual("@timestamp"u8) && members.ValueKind == JsonTokenKind.String)
+                    {
+                        stampStart = members.ValueStart + 1;
+                        stampLength = members.ValueEnd - members.ValueStart - 2;
+                    }
+
+                    break;
+                case (byte)'u':
+                    if (key.SequenceEqual("userIdentity"u8))
+                    {
+                        recordKeys++;
+                    }
+
+                    break;
+                case (byte)'d':
+                    if (key.SequenceEqual("digestStartTime"u8) || key.SequenceEqual("digestEndTime"u8) || key.SequenceEqual("digestS3Bucket"u8))
+                    {
+                        digestKeys++;
+                    }
+
+                    break;
+            }
+        }
+
+        if (members.Status != JsonScanStatus.Ok)
+        {
+            return new ValueOutcome(members.Status, members.Error.Offset, members.Error);
+        }
+
+        info.SawWhitespace = members.SawWhitespace;
+        if (container)
+        {
+            info.Kind = ObjectKind.Container;
+        }
+        else if (digestKeys >= 2 && recordKeys == 0)
+        {
+            info.Kind = ObjectKind.Digest;
+        }
+        else if (timeStart < 0 && stampStart < 0)
+        {
+            info.Reason = recordKeys > 0
+                ? "not a CloudTrail record: no eventTime (or @timestamp)"
+                : "JSON that is not CloudTrail: no eventTime, eventName or Records";
+        }
+        else
+        {
+            var (start, length) = timeStart >= 0 ? (timeStart, timeLength) : (stampStart, stampLength);
+            if (CloudTrailTimestamp.TryParse(span.Slice(start, length), out var time))
+            {
+                info.Kind = ObjectKind.Record;
+                info.EventTime = time;
+            }
+            else
+            {
+                info.Reason = $"not a CloudTrail record: event time '{JsonString.GetString(span.Slice(start, length))}' is not a date-time";
+            }
+        }
+
+        return new ValueOutcome(JsonScanStatus.Ok, members.End, default);
+    }
+
+    private ValueOutcome WalkContainer(ReadOnlySpan<byte> span, int pos, EvidenceFormat format)
+    {
+        var i = JsonScanner.SkipWhitespace(span, pos + 1);
+        if (i >= span.Length)
+        {
+            return Incomplete();
+        }
+
+        if (span[i] == ']')
+        {
+            return new ValueOutcome(JsonScanStatus.Ok, i + 1, default);
+        }
+
+        while (true)
+        {
+            ValueOutcome element;
+            if (span[i] != '{')
+            {
+                var status = JsonScanner.SkipValue(span, i, out _, out var end, out _, out var error);
+                if (status != JsonScanStatus.Ok)
+                {
+                    return new ValueOutcome(status, end, error);
+                }
+
+                Problem(i, ReadProblemKind.NotCloudTrail, $"a {format} element that is not an object");
+                element = new ValueOutcome(JsonScanStatus.Ok, end, default);
+            }
+            else if (format == EvidenceFormat.CloudTrailRecords)
+            {
+                element = ScanObject(span, i, ContainerMode.None, out var info);
+                if (element.Status != JsonScanStatus.Ok)
+                {
+                    return element;
+                }
+
+                EmitOrReport(span, i, element.End, info, context: null, withLine: false);
+            }
+            else
+            {
+                element = ScanEnvelope(span, i, format);
+                if (element.Status != JsonScanStatus.Ok)
+                {
+                    return element;
+                }
+            }
+
+            i = JsonScanner.SkipWhitespace(span, element.End);
+            if (i >= span.Length)
+            {
+                return Incomplete();
+            }
+
+            if (span[i] == ']')
+            {
+                return new ValueOutcome(JsonScanStatus.Ok, i + 1, default);
+            }
+
+            if (span[i] != ',')
+            {
+                return new ValueOutcome(JsonScanStatus.Invalid, i, new JsonScanError(i, JsonScanErrorKind.ExpectedCommaOrEnd));
+            }
+
+            i = JsonScanner.SkipWhitespace(span, i + 1);
+            if (i >= span.Length)
+            {
+                return Incomplete();
+            }
+        }
+    }
+
+    // One element of a LookupEvents page (CloudTrailEvent) or of filter-log-events output (message + context).
+    private ValueOutcome ScanEnvelope(ReadOnlySpan<byte> span, int pos, EvidenceFormat format)
+    {
+        var members = new JsonObjectReader(span, pos);
+        var embeddedStart = -1;
+        var embeddedEnd = -1;
+        string? stream = null;
+        DateTimeOffset? timestamp = null, ingestion = null;
+        var embeddedKey = format == EvidenceFormat.LookupEventsPages ? "CloudTrailEvent"u8 : "message"u8;
+        while (members.MoveNext())
+        {
+            if (members.KeyEquals(embeddedKey) && members.ValueKind == JsonTokenKind.String)
+            {
+                embeddedStart = members.ValueStart;
+                embeddedEnd = members.ValueEnd;
+            }
+            else if (format == EvidenceFormat.CloudWatchLogsEvents)
+            {
+                if (members.KeyEquals("logStreamName"u8) && members.ValueKind == JsonTokenKind.String)
+                {
+                    stream = JsonString.GetString(members.Value);
+                }
+                else if (members.KeyEquals("timestamp"u8) && members.ValueKind == JsonTokenKind.Number)
+                {
+                    timestamp = EpochMilliseconds(members.Value);
+                }
+                else if (members.KeyEquals("ingestionTime"u8) && members.ValueKind == JsonTokenKind.Number)
+                {
+                    ingestion = EpochMilliseconds(members.Value);
+                }
+            }
+        }
+
+        if (members.Status != JsonScanStatus.Ok)
+        {
+            return new ValueOutcome(members.Status, members.Error.Offset, members.Error);
+        }
+
+        if (embeddedStart < 0)
+        {
+            Problem(pos, ReadProblemKind.NotCloudTrail,
+                format == EvidenceFormat.LookupEventsPages ? "a LookupEvents entry without CloudTrailEvent" : "a CloudWatch Logs event without message");
+            return new ValueOutcome(JsonScanStatus.Ok, members.End, default);
+        }
+
+        var body = JsonString.Body(span[embeddedStart..embeddedEnd]);
+        var json = new byte[body.Length];
+        var written = JsonString.Unescape(body, json);
+        var owned = written == json.Length ? json : json[..written];
+        var context = format == EvidenceFormat.CloudWatchLogsEvents
+            ? new LogEventContext(LogStream: stream, Timestamp: timestamp, IngestionTime: ingestion, AccountId: AccountFromStream(stream))
+            : null;
+        EmitEmbedded(owned, pos, context);
+        return new ValueOutcome(JsonScanStatus.Ok, members.End, default);
+    }
+
+    private static DateTimeOffset? EpochMilliseconds(ReadOnlySpan<byte> number) =>
+        System.Buffers.Text.Utf8Parser.TryParse(number, out long ms, out var consumed) && consumed == number.Length &&
+        ms is > -62135596800000 and < 253402300800000
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : null;
+
+    // CloudTrail names its CloudWatch Logs streams <account>_CloudTrail_<region>[_n].
+    private static string? AccountFromStream(string? stream)
+    {
+        if (stream is null)
+        {
+            return null;
+        }
+
+        var marker = stream.IndexOf("_CloudTrail_", StringComparison.Ordinal);
+        return marker == 12 && stream.AsSpan(0, 12).ContainsAnyExceptInRange('0', '9') is false ? stream[..12] : null;
+    }
+}

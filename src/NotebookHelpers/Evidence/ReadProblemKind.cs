@@ -1,0 +1,38 @@
+namespace NotebookHelpers.Evidence;
+
+/// <summary>What went wrong (or what was noteworthy) while reading evidence.</summary>
+public enum ReadProblemKind
+{
+    /// <summary>The file has no content.</summary>
+    EmptyFile,
+
+    /// <summary>The file could not be opened or read (permissions, I/O error).</summary>
+    UnreadableFile,
+
+    /// <summary>gzip or zip data is corrupt or truncated; records decoded before the damage are kept.</summary>
+    CorruptCompression,
+
+    /// <summary>The JSON is malformed at the reported position.</summary>
+    InvalidJson,
+
+    /// <summary>The file ends in the middle of a JSON value.</summary>
+    TruncatedJson,
+
+    /// <summary>Well-formed JSON that is not a CloudTrail record (no event time, wrong shape).</summary>
+    NotCloudTrail,
+
+    /// <summary>A record larger than the reader's hard limit (see <see cref="EvidenceReaderOptions.MaxRecordBytes"/>); skipped.</summary>
+    RecordTooLarge,
+
+    /// <summary>
+    /// A record larger than 256 KB, CloudTrail's own event size limit (CloudWatch Logs drops such events). Kept:
+    /// the record is readable, but it is unusual enough to point out.
+    /// </summary>
+    OversizedEvent,
+
+    /// <summary>The file starts with a byte order mark; it was skipped (UTF-16 is transcoded). Kept.</summary>
+    ByteOrderMark,
+
+    /// <summary>A CSV row or export line that could not be read.</summary>
+    InvalidLine,
+}
