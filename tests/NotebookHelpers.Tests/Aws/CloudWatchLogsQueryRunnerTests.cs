@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using NotebookHelpers.Aws.Logs;
 using NotebookHelpers.Aws.Transport;
+using NotebookHelpers.Evidence;
 using NotebookHelpers.Insights;
 using NotebookHelpers.Tests.Aws.Support;
 using NotebookHelpers.Tests.Support;
@@ -39,7 +40,7 @@ public sealed class CloudWatchLogsQueryRunnerTests
         using var session = TestAws.Session(server, "eu-west-1");
         var runner = new CloudWatchLogsQueryRunner(new CloudWatchLogsClient(session.Sender), "eu-west-1", ["demo-log-group"], Fast());
 
-        var results = await runner.RunAsync("fields @timestamp, @message | sort @timestamp desc", Start, Start.AddHours(1), CancellationToken.None);
+        var results = await runner.RunAsync("fields @timestamp, @message | sort @timestamp desc", Start, Start.AddHours(1), null, CancellationToken.None);
 
         Assert.Equal(QueryStatus.Complete, results.Status);
         Assert.Equal(3, results.Rows.Count);
@@ -76,7 +77,7 @@ public sealed class CloudWatchLogsQueryRunnerTests
         using var session = TestAws.Session(server);
         var runner = new CloudWatchLogsQueryRunner(new CloudWatchLogsClient(session.Sender), "us-east-1", ["/aws/api_gw/evidence_api"], Fast());
 
-        var results = await runner.RunAsync("fields integrationErrorMessage", Start, Start.AddDays(1), CancellationToken.None);
+        var results = await runner.RunAsync("fields integrationErrorMessage", Start, Start.AddDays(1), null, CancellationToken.None);
 
         Assert.Equal(8, results.Rows.Count);
         Assert.Equal(["integrationErrorMessage"], results.Columns);
@@ -96,7 +97,7 @@ public sealed class CloudWatchLogsQueryRunnerTests
         using var session = TestAws.Session(server);
         var runner = new CloudWatchLogsQueryRunner(new CloudWatchLogsClient(session.Sender), "us-east-1", ["g"], Fast());
 
-        var results = await runner.RunAsync("fields @message", Start, Start.AddHours(1), CancellationToken.None);
+        var results = await runner.RunAsync("fields @message", Start, Start.AddHours(1), null, CancellationToken.None);
 
         Assert.Equal(expected, results.Status);
         Assert.Single(results.Rows);
@@ -125,7 +126,7 @@ public sealed class CloudWatchLogsQueryRunnerTests
         using var session = TestAws.Session(server);
         var runner = new CloudWatchLogsQueryRunner(new CloudWatchLogsClient(session.Sender), "us-east-1", ["g"], Fast());
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.RunAsync("fields @message", Start, Start.AddHours(1), cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.RunAsync("fields @message", Start, Start.AddHours(1), null, cancel.Token));
 
         Assert.Equal(["q-cancel-me"], stopped);
     }
@@ -148,7 +149,7 @@ public sealed class CloudWatchLogsQueryRunnerTests
         };
         var runner = new CloudWatchLogsQueryRunner(new CloudWatchLogsClient(session.Sender), "us-east-1", ["g"], options);
 
-        var results = await runner.RunAsync("fields @message", Start, Start.AddHours(1), CancellationToken.None);
+        var results = await runner.RunAsync("fields @message", Start, Start.AddHours(1), null, CancellationToken.None);
 
         Assert.Equal(QueryStatus.Timeout, results.Status);
         Assert.Equal("early", Assert.Single(results.Rows)[0].Value);
@@ -164,11 +165,11 @@ public sealed class CloudWatchLogsQueryRunnerTests
         var logs = new FakeLogsInsights(events, pollsBeforeComplete: 1);
         await using var server = await FakeAwsServer.StartAsync(logs.Handle);
         using var session = TestAws.Session(server);
-        var progress = new ConcurrentQueue<LogsQueryProgress>();
-        var runner = new CloudWatchLogsQueryRunner(
-            new CloudWatchLogsClient(session.Sender), "us-east-1", ["CloudTrail/logs"], Fast(rowLimit: 10, concurrency: 2), new SyncProgress(progress));
+        var progress = new ConcurrentQueue<QueryProgress>();
+        var runner = new CloudWatchLogsQueryRunner(new CloudWatchLogsClient(session.Sender), "us-east-1", ["CloudTrail/logs"], Fast(rowLimit: 10, concurrency: 2));
 
-        var results = await runner.RunAsync("fields @timestamp, @message | filter eventName = 'x'", Start, Start.AddHours(1), CancellationToken.None);
+        var results = await runner.RunAsync(
+            "fields @timestamp, @message | filter eventName = 'x'", new TimeRange(Start, Start.AddHours(1)), new SyncProgress(progress), CancellationToken.None);
 
         Assert.Equal(QueryStatus.Complete, results.Status);
         Assert.Equal(45, results.Rows.Count);
@@ -178,7 +179,7 @@ public sealed class CloudWatchLogsQueryRunnerTests
         Assert.True(logs.Started.Count > 5, $"expected several sub-queries, got {logs.Started.Count}");
         Assert.True(logs.MaxConcurrent <= 2, $"{logs.MaxConcurrent} queries ran at once");
         Assert.Contains(results.Warnings, w => w.Contains("split", StringComparison.Ordinal));
-        Assert.Contains(progress, p => p.Message.Contains("splitting", StringComparison.Ordinal));
+        Assert.Contains(progress, p => p.Message!.Contains("splitting", StringComparison.Ordinal));
         Assert.Equal(45, results.Statistics.RecordsMatched);
     }
 
@@ -191,7 +192,7 @@ public sealed class CloudWatchLogsQueryRunnerTests
         using var session = TestAws.Session(server);
         var runner = new CloudWatchLogsQueryRunner(new CloudWatchLogsClient(session.Sender), "us-east-1", ["g"], Fast(rowLimit: 5));
 
-        var results = await runner.RunAsync("stats count(*) by sourceIPAddress", Start, Start.AddHours(1), CancellationToken.None);
+        var results = await runner.RunAsync("stats count(*) by sourceIPAddress", Start, Start.AddHours(1), null, CancellationToken.None);
 
         Assert.Single(logs.Started);
         Assert.Equal(5, results.Rows.Count);
@@ -212,7 +213,7 @@ public sealed class CloudWatchLogsQueryRunnerTests
         using var session = TestAws.Session(server, options: TestAws.FastOptions(notices.Enqueue));
         var runner = new CloudWatchLogsQueryRunner(new CloudWatchLogsClient(session.Sender), "us-east-1", ["g"], Fast());
 
-        var results = await runner.RunAsync("fields @message", Start, Start.AddHours(1), CancellationToken.None);
+        var results = await runner.RunAsync("fields @message", Start, Start.AddHours(1), null, CancellationToken.None);
 
         Assert.Equal(QueryStatus.Complete, results.Status);
         Assert.Equal(3, attempts);
@@ -233,7 +234,7 @@ public sealed class CloudWatchLogsQueryRunnerTests
         using var session = TestAws.Session(server);
         var runner = new CloudWatchLogsQueryRunner(new CloudWatchLogsClient(session.Sender), "us-east-1", ["g"], Fast());
 
-        var results = await runner.RunAsync("fields @message", Start, Start.AddHours(1), CancellationToken.None);
+        var results = await runner.RunAsync("fields @message", Start, Start.AddHours(1), null, CancellationToken.None);
 
         Assert.Equal(QueryStatus.Complete, results.Status);
         Assert.Equal(2, attempts);
@@ -247,7 +248,7 @@ public sealed class CloudWatchLogsQueryRunnerTests
         using var session = TestAws.Session(server);
         var runner = new CloudWatchLogsQueryRunner(new CloudWatchLogsClient(session.Sender), "us-east-1", ["nope"], Fast());
 
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => runner.RunAsync("fields @message", Start, Start.AddHours(1), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => runner.RunAsync("fields @message", Start, Start.AddHours(1), null, CancellationToken.None));
 
         Assert.Equal(AwsErrorKind.NotFound, error.Kind);
         Assert.Equal("ResourceNotFoundException", error.ErrorCode);
@@ -270,8 +271,8 @@ public sealed class CloudWatchLogsQueryRunnerTests
         Assert.Equal("aws-cloudtrail", server.Requests[0].Json.GetProperty("logGroupNamePrefix").GetString());
     }
 
-    private sealed class SyncProgress(ConcurrentQueue<LogsQueryProgress> sink) : IProgress<LogsQueryProgress>
+    private sealed class SyncProgress(ConcurrentQueue<QueryProgress> sink) : IProgress<QueryProgress>
     {
-        public void Report(LogsQueryProgress value) => sink.Enqueue(value);
+        public void Report(QueryProgress value) => sink.Enqueue(value);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NotebookHelpers.Aws.Transport;
+using NotebookHelpers.Evidence;
 using NotebookHelpers.Insights;
 
 namespace NotebookHelpers.Aws.Logs;
@@ -11,14 +12,14 @@ namespace NotebookHelpers.Aws.Logs;
 /// in two and re-runs both halves until every part is under the limit, never more than
 /// <see cref="CloudWatchLogsQueryOptions.MaxConcurrentQueries"/> queries at once.
 /// </summary>
-public sealed class CloudWatchLogsQueryRunner
+public sealed class CloudWatchLogsQueryRunner : IInsightsQueryRunner
 {
     private readonly CloudWatchLogsClient _client;
     private readonly string _region;
     private readonly IReadOnlyList<string> _logGroups;
     private readonly CloudWatchLogsQueryOptions _options;
-    private readonly IProgress<LogsQueryProgress>? _progress;
     private readonly SemaphoreSlim _slots;
+    private readonly TimeProvider _clock;
 
     /// <summary>Creates a runner for log groups in one region.</summary>
     public CloudWatchLogsQueryRunner(
@@ -26,7 +27,7 @@ public sealed class CloudWatchLogsQueryRunner
         string region,
         IReadOnlyList<string> logGroups,
         CloudWatchLogsQueryOptions? options = null,
-        IProgress<LogsQueryProgress>? progress = null)
+        TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(logGroups);
@@ -39,7 +40,7 @@ public sealed class CloudWatchLogsQueryRunner
         _region = region;
         _logGroups = logGroups;
         _options = options ?? new CloudWatchLogsQueryOptions();
-        _progress = progress;
+        _clock = clock ?? TimeProvider.System;
         _slots = new SemaphoreSlim(Math.Max(1, _options.MaxConcurrentQueries));
     }
 
@@ -49,8 +50,23 @@ public sealed class CloudWatchLogsQueryRunner
     /// <summary>The region queried.</summary>
     public string Region => _region;
 
+    /// <inheritdoc />
+    public string Description => $"cwl:{string.Join(',', _logGroups)} ({_region})";
+
+    /// <summary>
+    /// Runs <paramref name="query"/> over <paramref name="range"/>; an open start means the epoch (the log groups'
+    /// retention bounds it), an open end means now.
+    /// </summary>
+    public Task<QueryResults> RunAsync(string query, TimeRange range, IProgress<QueryProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        RunAsync(query, range.Start ?? DateTimeOffset.UnixEpoch, range.End ?? _clock.GetUtcNow(), progress, cancellationToken);
+
     /// <summary>Runs <paramref name="query"/> over [<paramref name="start"/>, <paramref name="end"/>].</summary>
-    public async Task<QueryResults> RunAsync(string query, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    public async Task<QueryResults> RunAsync(
+        string query,
+        DateTimeOffset start,
+        DateTimeOffset end,
+        IProgress<QueryProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (end < start)
@@ -59,7 +75,7 @@ public sealed class CloudWatchLogsQueryRunner
         }
 
         var shape = InsightsQueryShape.Of(query);
-        var tracker = new ProgressTracker(_progress);
+        var tracker = new ProgressTracker(progress);
         var outcome = await RunRangeAsync(query, shape, start.ToUnixTimeSeconds(), end.ToUnixTimeSeconds(), tracker, cancellationToken).ConfigureAwait(false);
         var rows = outcome.Rows;
         if (outcome.Parts > 1 && shape.SortField is { } field && field != "@timestamp")
@@ -88,13 +104,13 @@ public sealed class CloudWatchLogsQueryRunner
         var full = outcome.Status == QueryStatus.Complete && outcome.Rows.Count >= _options.RowLimit;
         if (!full)
         {
-            tracker.Completed(outcome.Rows.Count, $"{Describe(start, end)}: {outcome.Rows.Count} rows, {outcome.Status}");
+            tracker.Completed(outcome, $"{Describe(start, end)}: {outcome.Rows.Count} rows, {outcome.Status}");
             return outcome;
         }
 
         if (!shape.IsSplittable)
         {
-            tracker.Completed(outcome.Rows.Count, $"{Describe(start, end)}: row limit reached");
+            tracker.Completed(outcome, $"{Describe(start, end)}: row limit reached");
             var why = shape.Aggregates ? "it aggregates with stats" : "it has its own limit";
             return outcome with
             {
@@ -107,7 +123,7 @@ public sealed class CloudWatchLogsQueryRunner
 
         if (end - start + 1 <= Math.Max(1, (long)_options.MinimumSplitWindow.TotalSeconds))
         {
-            tracker.Completed(outcome.Rows.Count, $"{Describe(start, end)}: row limit reached in the smallest range");
+            tracker.Completed(outcome, $"{Describe(start, end)}: row limit reached in the smallest range");
             return outcome with
             {
                 Status = QueryStatus.Complete,
@@ -299,24 +315,49 @@ public sealed class CloudWatchLogsQueryRunner
         IReadOnlyList<string> Warnings,
         int Parts);
 
-    private sealed class ProgressTracker(IProgress<LogsQueryProgress>? progress)
+    private sealed class ProgressTracker(IProgress<QueryProgress>? progress)
     {
+        private readonly Lock _lock = new();
         private int _started;
         private int _completed;
-        private long _rows;
+        private QueryStatistics _statistics = QueryStatistics.Empty;
 
-        public void Started() => Interlocked.Increment(ref _started);
-
-        public void Completed(int rows, string message)
+        public void Started()
         {
-            Interlocked.Increment(ref _completed);
-            Interlocked.Add(ref _rows, rows);
+            lock (_lock)
+            {
+                _started++;
+            }
+        }
+
+        public void Completed(RangeOutcome outcome, string message)
+        {
+            lock (_lock)
+            {
+                _completed++;
+                _statistics = new QueryStatistics(
+                    _statistics.RecordsMatched + outcome.Statistics.RecordsMatched,
+                    _statistics.RecordsScanned + outcome.Statistics.RecordsScanned,
+                    _statistics.BytesScanned + outcome.Statistics.BytesScanned);
+            }
+
             Report(message);
         }
 
         public void Split(string message) => Report(message);
 
-        private void Report(string message) =>
-            progress?.Report(new LogsQueryProgress(Volatile.Read(ref _completed), Volatile.Read(ref _started), Interlocked.Read(ref _rows), message));
+        private void Report(string message)
+        {
+            QueryProgress value;
+            lock (_lock)
+            {
+                value = new QueryProgress(
+                    QueryStatus.Running,
+                    _statistics,
+                    string.Create(CultureInfo.InvariantCulture, $"[{_completed}/{_started} parts] {message}"));
+            }
+
+            progress?.Report(value);
+        }
     }
 }

@@ -1,0 +1,230 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace NotebookHelpers.Aws.EvidenceFolder;
+
+/// <summary>
+/// A folder of evidence fetched from AWS. Every file is written once (to a temporary name, then renamed, then made
+/// read-only) and recorded in <c>manifest.jsonl</c> with its size, SHA-256, source request and time; nothing is ever
+/// modified. Executed containment actions are appended to <c>actions.jsonl</c>. Opening an existing folder reads its
+/// manifest, so a rerun can skip what it already has and work offline.
+/// </summary>
+public sealed class EvidenceDirectory
+{
+    /// <summary>The manifest's file name.</summary>
+    public const string ManifestFileName = "manifest.jsonl";
+
+    /// <summary>The containment actions log's file name.</summary>
+    public const string ActionsFileName = "actions.jsonl";
+
+    private static readonly JsonSerializerOptions LineOptions = new() { WriteIndented = false };
+    private readonly SemaphoreSlim _lock = new(1, 1);
+    private readonly Dictionary<string, ManifestEntry> _entries = new(StringComparer.Ordinal);
+    private readonly List<string> _problems = [];
+    private readonly TimeProvider _clock;
+
+    private EvidenceDirectory(string root, TimeProvider clock)
+    {
+        Root = root;
+        _clock = clock;
+    }
+
+    /// <summary>The folder.</summary>
+    public string Root { get; }
+
+    /// <summary>Every file recorded, in path order.</summary>
+    public IReadOnlyList<ManifestEntry> Entries
+    {
+        get
+        {
+            _lock.Wait();
+            try
+            {
+                return [.. _entries.Values.OrderBy(e => e.Path, StringComparer.Ordinal)];
+            }
+            finally
+            {
+                _lock.Release();
+            }
+        }
+    }
+
+    /// <summary>Manifest lines that could not be read when the folder was opened (file and line named).</summary>
+    public IReadOnlyList<string> Problems => _problems;
+
+    /// <summary>Opens (and creates when missing) an evidence folder.</summary>
+    public static EvidenceDirectory Open(string root, TimeProvider? clock = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        var full = Path.GetFullPath(root);
+        Directory.CreateDirectory(full);
+        var folder = new EvidenceDirectory(full, clock ?? TimeProvider.System);
+        folder.LoadManifest();
+        return folder;
+    }
+
+    /// <summary>The absolute path of a relative evidence path.</summary>
+    public string FullPath(string relativePath)
+    {
+        ArgumentNullException.ThrowIfNull(relativePath);
+        var full = Path.GetFullPath(Path.Combine(Root, relativePath.Replace('/', Path.DirectorySeparatorChar)));
+        if (!full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{relativePath}' is outside the evidence folder {Root}.", nameof(relativePath));
+        }
+
+        return full;
+    }
+
+    /// <summary>The manifest entry of <paramref name="relativePath"/>, or null when it was never written.</summary>
+    public ManifestEntry? TryGet(string relativePath)
+    {
+        _lock.Wait();
+        try
+        {
+            return _entries.GetValueOrDefault(relativePath);
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Writes a new file and records it. Writing the same bytes to the same path again returns the existing entry;
+    /// different bytes throw <see cref="EvidenceConflictException"/>.
+    /// </summary>
+    public async Task<ManifestEntry> WriteAsync(string relativePath, ReadOnlyMemory<byte> content, string source, string? etag = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var full = FullPath(relativePath);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(content.Span));
+        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_entries.TryGetValue(relativePath, out var existing) || File.Exists(full))
+            {
+                if (existing is not null && existing.Sha256 == sha)
+                {
+                    return existing;
+                }
+
+                throw new EvidenceConflictException(
+                    $"{full} already exists with other content; evidence is never overwritten. Use a new --evidence folder.");
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            var temporary = full + ".partial-" + Guid.NewGuid().ToString("N");
+            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
+                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            File.Move(temporary, full, overwrite: false);
+            MakeReadOnly(full);
+            var entry = new ManifestEntry(relativePath, content.Length, sha, source, _clock.GetUtcNow(), etag);
+            await AppendLineAsync(Path.Combine(Root, ManifestFileName), JsonSerializer.Serialize(entry, LineOptions), cancellationToken).ConfigureAwait(false);
+            _entries[relativePath] = entry;
+            return entry;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    /// <summary>Appends one JSON object as a line of <c>actions.jsonl</c> (the containment actions log).</summary>
+    public async Task AppendActionAsync<T>(T action, CancellationToken cancellationToken = default)
+    {
+        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await AppendLineAsync(Path.Combine(Root, ActionsFileName), JsonSerializer.Serialize(action, LineOptions), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    /// <summary>Re-hashes every recorded file; returns one line per file that is missing or changed.</summary>
+    public async Task<IReadOnlyList<string>> VerifyAsync(CancellationToken cancellationToken = default)
+    {
+        var problems = new List<string>();
+        foreach (var entry in Entries)
+        {
+            var full = FullPath(entry.Path);
+            if (!File.Exists(full))
+            {
+                problems.Add($"{full}: listed in the manifest but missing");
+                continue;
+            }
+
+            await using var stream = File.OpenRead(full);
+            var sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
+            if (sha != entry.Sha256)
+            {
+                problems.Add($"{full}: SHA-256 {sha} differs from the manifest's {entry.Sha256}");
+            }
+        }
+
+        return problems;
+    }
+
+    private void LoadManifest()
+    {
+        var path = Path.Combine(Root, ManifestFileName);
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        var number = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            number++;
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                var entry = JsonSerializer.Deserialize<ManifestEntry>(line, LineOptions);
+                if (entry?.Path is null || entry.Sha256 is null)
+                {
+                    throw new JsonException("path or sha256 missing");
+                }
+
+                _entries[entry.Path] = entry;
+            }
+            catch (JsonException e)
+            {
+                // A line cut short by a crash: report it and keep every other entry.
+                _problems.Add($"{path}:line {number}: not a manifest entry ({e.Message})");
+            }
+        }
+    }
+
+    private static async Task AppendLineAsync(string path, string line, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 4096, useAsync: true);
+        var bytes = Encoding.UTF8.GetBytes(line + "\n");
+        await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void MakeReadOnly(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            File.SetAttributes(path, File.GetAttributes(path) | FileAttributes.ReadOnly);
+        }
+        else
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        }
+    }
+}
