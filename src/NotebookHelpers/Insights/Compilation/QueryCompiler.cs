@@ -1,0 +1,436 @@
+using System.Diagnostics.CodeAnalysis;
+using NotebookHelpers.Insights.Ast;
+using NotebookHelpers.Insights.Execution;
+using NotebookHelpers.Insights.Runtime;
+
+namespace NotebookHelpers.Insights.Compilation;
+
+/// <summary>
+/// Compiles a parsed query for offline execution: rejects what the offline engine does not run (by name), checks the
+/// documented rules (<see cref="QueryRules"/>), applies the named rewrites (<see cref="NegatedMatchRewriter"/>,
+/// <see cref="BinRewriter"/>, <see cref="AggregateExtractor"/>), works out which JSON fields the events must yield
+/// (only those read before being defined), and builds the <see cref="QueryPlan"/>.
+/// </summary>
+internal sealed class QueryCompiler
+{
+    private const string EventTimeSource = "#eventTime";
+    private const string AtTimestampSource = "#@timestamp";
+
+    private readonly QuerySyntax _syntax;
+    private readonly QueryContext _context;
+    private readonly SlotTable _slots = new();
+    private readonly ExpressionCompiler _compiler;
+    private readonly List<Stage> _stages = [];
+    private readonly HashSet<string> _defined = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FieldExpression> _jsonReads = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _systemReads = new(StringComparer.Ordinal);
+    private readonly List<string> _visible = [];
+    private bool _explicitColumns;
+    private bool _statsSeen;
+    private bool _usesTimeAggregates;
+    private int _statsCount;
+    private int? _lastLimit;
+
+    private QueryCompiler(QuerySyntax syntax, QueryContext context)
+    {
+        _syntax = syntax;
+        _context = context;
+        _compiler = new ExpressionCompiler(_slots, context);
+    }
+
+    /// <summary>Compiles <paramref name="syntax"/>.</summary>
+    /// <exception cref="InsightsQueryException">The query breaks a rule or uses something the offline engine does not run.</exception>
+    public static QueryPlan Compile(QuerySyntax syntax, QueryContext context)
+    {
+        try
+        {
+            return new QueryCompiler(syntax, context).Build();
+        }
+        catch (InsightsCompileException e)
+        {
+            throw e.ToQueryException(syntax.Text);
+        }
+    }
+
+    private QueryPlan Build()
+    {
+        foreach (var unsupported in _syntax.Commands.OfType<UnsupportedCommand>())
+        {
+            throw new InsightsCompileException(
+                $"`{unsupported.Keyword}` is not supported offline; run it with --logs cwl:GROUP (CloudWatch Logs).", unsupported.KeywordSpan);
+        }
+
+        QueryRules.Check(_syntax);
+        foreach (var command in _syntax.Commands)
+        {
+            switch (command)
+            {
+                case FilterCommand f:
+                    _stages.Add(new FilterStage(CompileRead(f.Condition)));
+                    break;
+                case FieldsCommand f:
+                    AddProjection(f.Items, display: false);
+                    break;
+                case DisplayCommand d:
+                    AddProjection(d.Items, display: true);
+                    break;
+                case ParseCommand p:
+                    AddParse(p);
+                    break;
+                case SortCommand s:
+                    {
+                        var keys = s.Keys.Select(k => CompileRead(k.Expression)).ToArray();
+                        _stages.Add(new SortStage(keys, [.. s.Keys.Select(k => k.Descending)], 0));
+                        break;
+                    }
+
+                case LimitCommand l:
+                    _stages.Add(new LimitStage(l.Count));
+                    _lastLimit = l.Count;
+                    break;
+                case DedupCommand d:
+                    _stages.Add(new DedupStage([.. d.Fields.Select(f => { NoteRead(f); return _slots.GetOrAdd(f.Name); })]));
+                    break;
+                case StatsCommand s:
+                    AddStats(s);
+                    break;
+            }
+        }
+
+        if (!_explicitColumns)
+        {
+            _visible.InsertRange(0, [SystemFields.Timestamp, SystemFields.Message]);
+        }
+
+        if (!_statsSeen)
+        {
+            foreach (var name in _visible)
+            {
+                NoteRead(FieldExpression.Simple(name, default));
+            }
+        }
+
+        return Plan();
+    }
+
+    private QueryPlan Plan()
+    {
+        var blocking = _stages.FindIndex(s => s is StatsStage or DedupStage or LimitStage);
+        var streaming = blocking < 0 ? _stages : _stages.Take(blocking).ToList();
+
+        // Sort keys captured while streaming: the last sort is the most significant, earlier sorts break its ties.
+        var sorts = streaming.OfType<SortStage>().ToList();
+        var directions = new List<bool>();
+        var offsets = new Dictionary<SortStage, int>();
+        for (var i = sorts.Count - 1; i >= 0; i--)
+        {
+            offsets[sorts[i]] = directions.Count;
+            directions.AddRange(sorts[i].Descending);
+        }
+
+        streaming = [.. streaming.Select(s => s is SortStage ss ? ss with { Offset = offsets[ss] } : s)];
+        var order = new RowOrder([.. directions]);
+        var messageSlot = _slots.GetOrAdd(SystemFields.Message);
+        Action<Row>? beforeKeep = _systemReads.Contains(SystemFields.Message) || _visible.Contains(SystemFields.Message)
+            ? row => row.Message(messageSlot)
+            : null;
+        var outputLimit = _lastLimit ?? InsightsLimits.DefaultLimit;
+        var slotCount = _slots.Count;
+        Func<RowCollector> collector;
+        IReadOnlyList<Stage> rest;
+        switch (blocking < 0 ? null : _stages[blocking])
+        {
+            case StatsStage st:
+                collector = () => new StatsCollector(st.Plan, _slots.Count);
+                rest = _stages.Skip(blocking + 1).ToList();
+                break;
+            case DedupStage d:
+                {
+                    var cap = _lastLimit ?? InsightsLimits.DefaultLimit;
+                    collector = () => new DedupCollector(order, d.Slots, cap, beforeKeep);
+                    rest = _stages.Skip(blocking + 1).ToList();
+                    break;
+                }
+
+            case LimitStage l:
+                collector = () => new TopRowsCollector(order, l.Count, beforeKeep);
+                rest = _stages.Skip(blocking + 1).ToList();
+                break;
+            default:
+                collector = () => new TopRowsCollector(order, InsightsLimits.DefaultLimit, beforeKeep);
+                rest = [];
+                break;
+        }
+
+        var extractor = new JsonFieldExtractor();
+        foreach (var (name, field) in _jsonReads)
+        {
+            extractor.Add(JsonPath(field), _slots.GetOrAdd(name));
+        }
+
+        var needsTimestamp = !_statsSeen || !_context.Range.IsUnbounded || _usesTimeAggregates || _systemReads.Contains(SystemFields.Timestamp);
+        int[] timestampSources = [];
+        if (needsTimestamp)
+        {
+            var eventTime = _slots.GetOrAdd(EventTimeSource);
+            var atTimestamp = _slots.GetOrAdd(AtTimestampSource);
+            extractor.Add(["eventTime"], eventTime, asTimestamp: true);
+            extractor.Add(["@timestamp"], atTimestamp, asTimestamp: true);
+            timestampSources = [eventTime, atTimestamp];
+        }
+
+        var contextFields = new[] { SystemFields.LogStream, SystemFields.Log, SystemFields.IngestionTime }
+            .Where(n => _systemReads.Contains(n) || (!_statsSeen && _visible.Contains(n)))
+            .Select(n => (_slots.GetOrAdd(n), n))
+            .ToArray();
+        var columns = _visible.Distinct(StringComparer.Ordinal).Select(n => (n, _compiler.Field(n))).ToArray();
+        _ = slotCount;
+        return new QueryPlan
+        {
+            Slots = _slots,
+            Extractor = extractor,
+            TimestampSourceSlots = timestampSources,
+            NeedsTimestamp = needsTimestamp,
+            ContextFields = contextFields,
+            Streaming = streaming,
+            CreateCollector = collector,
+            Rest = rest,
+            Columns = columns,
+            AppendPointer = !_statsSeen,
+            OutputLimit = outputLimit,
+            SortKeyCount = directions.Count,
+        };
+    }
+
+    private void AddProjection(IReadOnlyList<ProjectionItem> items, bool display)
+    {
+        var slots = new List<int>();
+        var values = new List<Evaluator>();
+        foreach (var item in items)
+        {
+            var isPlainField = item.Expression is FieldExpression f && item.Alias is null;
+            if (isPlainField)
+            {
+                NoteRead((FieldExpression)item.Expression);
+            }
+            else
+            {
+                values.Add(CompileRead(item.Expression));
+                slots.Add(_slots.GetOrAdd(item.Name));
+            }
+        }
+
+        foreach (var item in items)
+        {
+            _defined.Add(item.Name);
+        }
+
+        if (slots.Count > 0)
+        {
+            _stages.Add(new AssignStage([.. slots], [.. values]));
+        }
+
+        if (display)
+        {
+            _visible.Clear();
+        }
+
+        _visible.AddRange(items.Select(i => i.Name).Where(n => !_visible.Contains(n)));
+        _explicitColumns = true;
+    }
+
+    private void AddParse(ParseCommand p)
+    {
+        var source = CompileRead(p.Source);
+        System.Text.RegularExpressions.Regex regex;
+        int[] groups;
+        string[] names;
+        if (p.Glob is not null)
+        {
+            regex = GlobPattern.ToRegex(p.Glob);
+            groups = [.. Enumerable.Range(1, p.Aliases.Count)];
+            names = [.. p.Aliases];
+        }
+        else
+        {
+            regex = InsightsRegex.Create(p.Regex!, p.PatternSpan);
+            var named = regex.GetGroupNames().Where(n => !int.TryParse(n, out _)).ToArray();
+            var unnamed = regex.GetGroupNumbers().Where(n => n != 0 && regex.GroupNameFromNumber(n) == n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            if (p.Aliases.Count > 0)
+            {
+                if (p.Aliases.Count != unnamed.Length)
+                {
+                    throw new InsightsCompileException(
+                        $"this regex has {unnamed.Length} unnamed group(s) but {p.Aliases.Count} name(s) after 'as': the counts must match (or use named groups (?<name>…)).", p.PatternSpan);
+                }
+
+                groups = [.. unnamed, .. named.Select(regex.GroupNumberFromName)];
+                names = [.. p.Aliases, .. named];
+            }
+            else
+            {
+                if (named.Length == 0)
+                {
+                    throw new InsightsCompileException("a parse regex needs named groups, e.g. /user=(?<user>\\S+)/.", p.PatternSpan);
+                }
+
+                groups = [.. named.Select(regex.GroupNumberFromName)];
+                names = named;
+            }
+        }
+
+        _stages.Add(new ParseStage(source, regex, groups, [.. names.Select(_slots.GetOrAdd)]));
+        foreach (var n in names)
+        {
+            _defined.Add(n);
+            if (!_visible.Contains(n))
+            {
+                _visible.Add(n);
+            }
+        }
+
+        _explicitColumns = true;
+    }
+
+    [SuppressMessage("Globalization", "CA1308", Justification = "function names are ASCII identifiers")]
+    private void AddStats(StatsCommand s)
+    {
+        var statsIndex = _statsCount++;
+        var calls = new List<CallExpression>();
+        var extractor = new AggregateExtractor(calls);
+        var ownAliases = new HashSet<string>(StringComparer.Ordinal);
+        var outputs = new List<Expression>();
+        foreach (var item in s.Aggregations)
+        {
+            var rewritten = extractor.Rewrite(Rewrite(item.Expression));
+            if (!AggregateExtractor.ContainsAggregate(item.Expression)
+                && FieldReferences.Of(item.Expression).FirstOrDefault(f => !ownAliases.Contains(f.Name)) is { } stray)
+            {
+                throw new InsightsCompileException(
+                    $"'{item.Text}' in stats must be an aggregate (count, sum, avg, …) or use earlier aliases of this stats; '{stray.Name}' is neither. Group by it with 'by {stray.Name}'.",
+                    stray.Span);
+            }
+
+            outputs.Add(rewritten);
+            if (item.Alias is not null)
+            {
+                ownAliases.Add(item.Alias);
+            }
+        }
+
+        foreach (var item in s.GroupBy)
+        {
+            if (AggregateExtractor.ContainsAggregate(item.Expression))
+            {
+                throw new InsightsCompileException("'by' groups by fields or bin(); aggregates belong before 'by'.", item.Expression.Span);
+            }
+        }
+
+        var groupKeys = s.GroupBy.Select(g => CompileRead(g.Expression)).ToArray();
+        var aggregateCalls = calls.Select(CompileAggregate).ToArray();
+        var aggregateSlots = calls.Select((_, i) => _slots.GetOrAdd($"#stats{statsIndex}.{i}")).ToArray();
+        var outputCompiler = new ExpressionCompiler(_slots, _context, i => aggregateSlots[i]);
+        var outputEvaluators = outputs.Select(outputCompiler.Compile).ToArray();
+        var plan = new StatsPlan(
+            groupKeys,
+            [.. s.GroupBy.Select(g => _slots.GetOrAdd(g.Name))],
+            aggregateCalls,
+            aggregateSlots,
+            [.. s.Aggregations.Select(a => _slots.GetOrAdd(a.Name))],
+            outputEvaluators);
+        _stages.Add(new StatsStage(plan));
+
+        _statsSeen = true;
+        _defined.Clear();
+        _defined.UnionWith(s.GroupBy.Concat(s.Aggregations).Select(i => i.Name));
+        _visible.Clear();
+        _visible.AddRange(s.GroupBy.Concat(s.Aggregations).Select(i => i.Name).Distinct(StringComparer.Ordinal));
+        _explicitColumns = true;
+    }
+
+    [SuppressMessage("Globalization", "CA1308", Justification = "function names are ASCII identifiers")]
+    private AggregateCall CompileAggregate(CallExpression call)
+    {
+        var name = Aggregators.Canonical(call.Name);
+        var args = call.Arguments;
+        if (name is "earliest" or "latest")
+        {
+            _usesTimeAggregates = true;
+        }
+
+        if (name == "count")
+        {
+            if (args.Count == 0 || (args.Count == 1 && args[0] is StarExpression))
+            {
+                return new AggregateCall(name, null, 0);
+            }
+
+            if (args.Count == 1)
+            {
+                return new AggregateCall(name, CompileRead(args[0]), 0);
+            }
+
+            throw new InsightsCompileException("count() takes one field, or * for every event.", call.Span);
+        }
+
+        if (name == "pct")
+        {
+            if (args.Count != 2 || args[1] is not ConstantExpression { Value.Kind: ValueKind.Number } p || p.Value.Number is < 0 or > 100)
+            {
+                throw new InsightsCompileException("pct() takes a field and a percentile from 0 to 100, e.g. pct(@duration, 95).", call.Span);
+            }
+
+            return new AggregateCall(name, CompileRead(args[0]), p.Value.Number);
+        }
+
+        if (args.Count != 1 || args[0] is StarExpression)
+        {
+            throw new InsightsCompileException($"{name}() takes one field or expression.", call.Span);
+        }
+
+        return new AggregateCall(name, CompileRead(args[0]), 0);
+    }
+
+    private Evaluator CompileRead(Expression expression)
+    {
+        var rewritten = Rewrite(expression);
+        foreach (var field in FieldReferences.Of(rewritten))
+        {
+            NoteRead(field);
+        }
+
+        return _compiler.Compile(rewritten);
+    }
+
+    private static Expression Rewrite(Expression expression) =>
+        BinRewriter.Instance.Rewrite(NegatedMatchRewriter.Instance.Rewrite(expression));
+
+    private void NoteRead(FieldExpression field)
+    {
+        var name = field.Name;
+        if (SystemFields.All.Contains(name))
+        {
+            _systemReads.Add(name);
+            return;
+        }
+
+        if (_statsSeen || _defined.Contains(name) || (name.StartsWith('@') && !name.StartsWith("@@", StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        _jsonReads.TryAdd(name, field);
+    }
+
+    // A discovered field whose JSON key starts with '@' is shown with one more '@': @@timestamp is the key "@timestamp".
+    private static IReadOnlyList<string> JsonPath(FieldExpression field)
+    {
+        var segments = field.Segments.ToList();
+        if (segments[0].StartsWith("@@", StringComparison.Ordinal))
+        {
+            segments[0] = segments[0][1..];
+        }
+
+        return segments;
+    }
+}

@@ -1,0 +1,20 @@
+namespace NotebookHelpers.Insights.Runtime;
+
+/// <summary>The kind of a <see cref="Value"/>.</summary>
+public enum ValueKind : byte
+{
+    /// <summary>No value: the field is absent from the event, JSON null, or a function had nothing to return.</summary>
+    Missing,
+
+    /// <summary>A string.</summary>
+    String,
+
+    /// <summary>A number (a double; a JSON number keeps its original text for display).</summary>
+    Number,
+
+    /// <summary>A boolean; rendered as <c>1</c>/<c>0</c> like Logs Insights.</summary>
+    Boolean,
+
+    /// <summary>A point in time, as epoch milliseconds; rendered as <c>yyyy-MM-dd HH:mm:ss.fff</c> UTC.</summary>
+    Timestamp,
+}
