@@ -9,6 +9,7 @@ public static class CommandCatalog
     public static IReadOnlyList<ICliCommand> Create() =>
     [
         new EventsCommand(),
+        new QueryCommand(),
         new VersionCommand(),
     ];
 }

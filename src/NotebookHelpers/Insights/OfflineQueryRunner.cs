@@ -6,39 +6,40 @@ using NotebookHelpers.Insights.Execution;
 namespace NotebookHelpers.Insights;
 
 /// <summary>
-/// Runs Logs Insights queries offline, exactly as CloudWatch Logs would return them, over evidence partitions
-/// (files) or in-memory records and CloudTrail events. Partitions are processed in parallel; memory is bounded by the
+/// Runs Logs Insights queries offline, exactly as CloudWatch Logs would return them, over evidence
+/// files or in-memory records and CloudTrail events, on every core; memory is bounded by the
 /// number of groups and the row limit, not by the input.
 /// </summary>
 public sealed class OfflineQueryRunner : IInsightsQueryRunner
 {
-    private const int InMemoryChunk = 4096;
-    private readonly IReadOnlyList<RecordPartition> _partitions;
+    private readonly InsightsRecordSource _source;
 
-    /// <summary>Creates a runner over <paramref name="partitions"/>.</summary>
-    public OfflineQueryRunner(IEnumerable<RecordPartition> partitions, string description)
+    /// <summary>Creates a runner over <paramref name="source"/>.</summary>
+    public OfflineQueryRunner(InsightsRecordSource source)
     {
-        ArgumentNullException.ThrowIfNull(partitions);
-        _partitions = [.. partitions];
-        Description = description;
+        ArgumentNullException.ThrowIfNull(source);
+        _source = source;
     }
 
     /// <inheritdoc />
-    public string Description { get; }
+    public string Description => _source.Description;
 
-    /// <summary>How many partitions run at once (default: one per core).</summary>
+    /// <summary>The source the runner reads.</summary>
+    public InsightsRecordSource Source => _source;
+
+    /// <summary>How many workers evaluate events at once (default: one per core).</summary>
     public int DegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
     /// <summary>The clock for <c>now()</c> (default: the system clock).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
-    /// <summary>A runner over records in memory (split into chunks so they are processed in parallel).</summary>
-    public static OfflineQueryRunner FromRecords(IEnumerable<LogRecord> records, string description = "in-memory records")
-    {
-        ArgumentNullException.ThrowIfNull(records);
-        var partitions = records.Chunk(InMemoryChunk).Select((chunk, i) => RecordPartition.FromRecords($"{description} #{i + 1}", chunk));
-        return new OfflineQueryRunner(partitions, description);
-    }
+    /// <summary>A runner over evidence files, folders and archives (any format <see cref="EvidenceReader"/> reads).</summary>
+    public static OfflineQueryRunner FromPaths(IEnumerable<string> paths, EvidenceReaderOptions? options = null) =>
+        new(InsightsRecordSource.FromPaths(paths, options));
+
+    /// <summary>A runner over records in memory.</summary>
+    public static OfflineQueryRunner FromRecords(IEnumerable<LogRecord> records, string description = "in-memory records") =>
+        new(InsightsRecordSource.FromRecords(records, description));
 
     /// <summary>A runner over CloudTrail events in memory.</summary>
     public static OfflineQueryRunner FromEvents(IEnumerable<CloudTrailEvent> events, string description = "CloudTrail events")
@@ -58,7 +59,7 @@ public sealed class OfflineQueryRunner : IInsightsQueryRunner
         ArgumentNullException.ThrowIfNull(query);
         var context = new QueryContext(Clock.GetUtcNow(), range);
         var plan = QueryCompiler.Compile(query.BoundSyntax(), context);
-        return new QueryExecutor(plan, context).RunAsync(_partitions, DegreeOfParallelism, progress, cancellationToken);
+        return new QueryExecutor(plan, context).RunAsync(_source, DegreeOfParallelism, progress, cancellationToken);
     }
 
     /// <summary>Checks that <paramref name="query"/> parses and compiles for offline execution, without running it.</summary>

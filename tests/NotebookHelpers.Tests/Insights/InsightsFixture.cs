@@ -17,7 +17,7 @@ internal static class InsightsFixture
     public static QueryResults Run(string query, params string[] json) => Run(query, Records(json));
 
     public static QueryResults Run(string query, IEnumerable<LogRecord> records, TimeRange? range = null) =>
-        new OfflineQueryRunner([RecordPartition.FromRecords("mem", records)], "mem")
+        new OfflineQueryRunner(InsightsRecordSource.FromRecords(records, "mem", chunkSize: 2))
         {
             Clock = new FixedClock(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero)),
         }.RunAsync(query, range ?? TimeRange.All).GetAwaiter().GetResult();

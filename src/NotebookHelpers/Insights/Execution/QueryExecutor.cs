@@ -5,7 +5,7 @@ using NotebookHelpers.Insights.Runtime;
 namespace NotebookHelpers.Insights.Execution;
 
 /// <summary>
-/// Runs a <see cref="QueryPlan"/> over partitions: one worker per core pulls partitions from a shared counter, each
+/// Runs a <see cref="QueryPlan"/> over partitions: the source's batches are handed to one worker per core, each
 /// with its own row, collector and counters (no locks on the hot path); the collectors are merged at the end, then
 /// the rest of the pipeline runs and the rows are shaped like GetQueryResults.
 /// </summary>
@@ -20,49 +20,62 @@ internal sealed class QueryExecutor
         _context = context;
     }
 
-    public async Task<QueryResults> RunAsync(IReadOnlyList<RecordPartition> partitions, int degreeOfParallelism, IProgress<QueryProgress>? progress, CancellationToken cancellationToken)
+    public async Task<QueryResults> RunAsync(InsightsRecordSource source, int degreeOfParallelism, IProgress<QueryProgress>? progress, CancellationToken cancellationToken)
     {
         var problems = new ConcurrentQueue<string>();
-        var next = -1;
-        var workers = Math.Max(1, Math.Min(degreeOfParallelism, partitions.Count));
+        var workers = Math.Max(1, degreeOfParallelism);
         var states = new Worker[workers];
         long scannedSoFar = 0, bytesSoFar = 0, matchedSoFar = 0;
+        using var queue = new BlockingCollection<(RecordBatch Batch, long Index)>(workers * 2);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var tasks = new Task[workers];
         for (var w = 0; w < workers; w++)
         {
             var state = states[w] = new Worker(_plan, _context);
-            tasks[w] = Task.Run(
+            tasks[w] = Task.Factory.StartNew(
                 () =>
                 {
-                    int index;
-                    while ((index = Interlocked.Increment(ref next)) < partitions.Count)
+                    foreach (var (batch, index) in queue.GetConsumingEnumerable(stop.Token))
                     {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        var partition = partitions[index];
                         var (s0, b0, m0) = (state.Scanned, state.Bytes, state.Matched);
-                        try
-                        {
-                            long recordIndex = 0;
-                            foreach (var record in partition.Read(problems.Enqueue, cancellationToken))
-                            {
-                                state.Process(record, ((long)index << 32) | recordIndex++);
-                            }
-                        }
-                        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
-                        {
-                            problems.Enqueue($"{partition.Name}: {e.Message} (the rest of this input was skipped)");
-                        }
-
+                        state.Process(batch, index << 32);
                         var scanned = Interlocked.Add(ref scannedSoFar, state.Scanned - s0);
                         var bytes = Interlocked.Add(ref bytesSoFar, state.Bytes - b0);
                         var matched = Interlocked.Add(ref matchedSoFar, state.Matched - m0);
-                        progress?.Report(new QueryProgress(QueryStatus.Running, new QueryStatistics(matched, scanned, bytes), partition.Name));
+                        progress?.Report(new QueryProgress(QueryStatus.Running, new QueryStatistics(matched, scanned, bytes)));
                     }
                 },
-                cancellationToken);
+                stop.Token,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
         }
 
-        await Task.WhenAll(tasks).ConfigureAwait(false);
+        try
+        {
+            long index = 0;
+            foreach (var batch in source.ReadBatches(_context.Range, problems.Enqueue, stop.Token))
+            {
+                queue.Add((batch, index++), stop.Token);
+            }
+
+            queue.CompleteAdding();
+            await Task.WhenAll(tasks).ConfigureAwait(false);
+        }
+        catch
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            queue.CompleteAdding();
+            try
+            {
+                await Task.WhenAll(tasks).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The workers stopped because the read failed; the read's exception is the one to report.
+            }
+
+            throw;
+        }
 
         var collector = states[0].Collector;
         foreach (var other in states.Skip(1))
@@ -128,7 +141,17 @@ internal sealed class QueryExecutor
 
         public long Matched { get; private set; }
 
-        public void Process(LogRecord record, long order)
+        public void Process(RecordBatch batch, long firstOrder)
+        {
+            var records = batch.Records;
+            var times = batch.EventTimes;
+            for (var i = 0; i < records.Count; i++)
+            {
+                Process(records[i], times?[i], firstOrder + i);
+            }
+        }
+
+        private void Process(LogRecord record, DateTimeOffset? knownTime, long order)
         {
             var row = _row;
             row.Reset();
@@ -140,7 +163,7 @@ internal sealed class QueryExecutor
             _plan.Extractor.Extract(record.Json.Span, slots);
             if (_plan.NeedsTimestamp)
             {
-                slots[0] = ResolveTimestamp(record, slots);
+                slots[0] = ResolveTimestamp(record, knownTime, slots);
                 var range = _context.Range;
                 if (!range.IsUnbounded
                     && (slots[0].IsMissing || !range.Contains(DateTimeOffset.FromUnixTimeMilliseconds((long)slots[0].Number))))
@@ -169,11 +192,16 @@ internal sealed class QueryExecutor
             Collector.Add(row);
         }
 
-        private Value ResolveTimestamp(LogRecord record, Value[] slots)
+        private Value ResolveTimestamp(LogRecord record, DateTimeOffset? knownTime, Value[] slots)
         {
             if (record.Context?.Timestamp is { } t)
             {
                 return Value.FromTimestamp(t);
+            }
+
+            if (knownTime is { } known)
+            {
+                return Value.FromTimestamp(known);
             }
 
             foreach (var source in _plan.TimestampSourceSlots)
