@@ -72,25 +72,28 @@ public sealed class EventHistorySweepTests : IDisposable
     [Fact]
     public async Task KeepsEachRegionUnderTwoRequestsPerSecondWhileRegionsRunInParallel()
     {
-        var history = new FakeEventHistory(new() { ["us-east-1"] = 3, ["eu-west-1"] = 3 });
+        var history = new FakeEventHistory(new() { ["us-east-1"] = 4, ["eu-west-1"] = 4 });
         await using var server = await FakeAwsServer.StartAsync(history.Handle);
         using var session = TestAws.Session(server);
 
         await new EventHistorySweep(new CloudTrailClient(session.Sender), EvidenceDirectory.Open(_folder))
             .RunAsync(["us-east-1", "eu-west-1"], Key, Start, End);
 
+        // Measured where AWS counts: arrival times at the server. Tolerances absorb network jitter on a busy machine.
         foreach (var region in new[] { "us-east-1", "eu-west-1" })
         {
-            var times = server.Requests.Where(r => r.Region == region).Select(r => r.ReceivedAt).ToList();
-            Assert.Equal(3, times.Count);
-            var gaps = times.Zip(times.Skip(1), (a, b) => (b - a).TotalSeconds).ToList();
-            Assert.All(gaps, gap => Assert.True(gap >= 0.45, $"{region}: two requests {gap:0.000} s apart"));
-            var rate = (times.Count - 1) / (times[^1] - times[0]).TotalSeconds;
+            var times = server.Requests.Where(r => r.Region == region).Select(r => r.ReceivedAt.TotalSeconds).ToList();
+            Assert.Equal(4, times.Count);
+            var rate = (times.Count - 1) / (times[^1] - times[0]);
             Assert.True(rate <= 2.0, $"{region}: {rate:0.00} requests/s");
+            for (var i = 2; i < times.Count; i++)
+            {
+                Assert.True(times[i] - times[i - 2] >= 0.9, $"{region}: three requests within {times[i] - times[i - 2]:0.000} s");
+            }
         }
 
         var all = server.Requests.Select(r => r.ReceivedAt).Order().ToList();
-        Assert.True((all[^1] - all[0]).TotalSeconds < 1.8, "the regions were swept one after the other, not in parallel");
+        Assert.True((all[^1] - all[0]).TotalSeconds < 2.8, "the regions were swept one after the other, not in parallel");
     }
 
     [Fact]
@@ -106,14 +109,15 @@ public sealed class EventHistorySweepTests : IDisposable
         await using var server = await FakeAwsServer.StartAsync(history.Handle);
         using var session = TestAws.Session(server);
 
-        var result = await new EventHistorySweep(new CloudTrailClient(session.Sender), EvidenceDirectory.Open(_folder), new() { RequestsPerSecondPerRegion = 20 })
+        var result = await new EventHistorySweep(new CloudTrailClient(session.Sender), EvidenceDirectory.Open(_folder), new() { RequestsPerSecondPerRegion = 5 })
             .RunAsync(["us-east-1"], Key, Start, End);
 
         Assert.True(result.IsComplete);
         Assert.Equal(2, result.Regions[0].Pages);
         var times = server.Requests.Select(r => r.ReceivedAt).ToList();
         Assert.Equal(4, times.Count);
-        Assert.All(times.Zip(times.Skip(1), (a, b) => (b - a).TotalSeconds), gap => Assert.True(gap >= 0.045, $"retry {gap:0.000} s after the previous request"));
+        var span = (times[^1] - times[0]).TotalSeconds;
+        Assert.True(span >= 0.5, $"4 requests (2 of them retries) within {span:0.000} s: the retries were not paced at 5 requests/s");
     }
 
     [Fact]
