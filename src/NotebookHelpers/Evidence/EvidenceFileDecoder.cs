@@ -109,7 +109,8 @@ internal static class EvidenceFileDecoder
             var offset = 0;
             if (n == 0)
             {
-                Fail(sink, location, ReadProblemKind.EmptyFile, "the file is empty", display);
+                Fail(sink, location.AtByte(0), ReadProblemKind.EmptyFile,
+                    gzip is null ? "the file is empty" : "the gzip data decompresses to nothing (empty, or truncated inside its header)", display);
                 return;
             }
 
