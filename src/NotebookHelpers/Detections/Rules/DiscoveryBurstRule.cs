@@ -1,0 +1,64 @@
+using NotebookHelpers.Events;
+
+namespace NotebookHelpers.Detections.Rules;
+
+/// <summary>Many different List/Describe/Get calls by one key in a few minutes: an inventory of the account.</summary>
+public sealed class DiscoveryBurstRule() : StatefulRule(
+    id: "recon-discovery-burst",
+    title: "Discovery burst",
+    severity: Severity.Medium,
+    attack: new AttackTechnique(AttackTactic.Discovery, "T1580", "Cloud Infrastructure Discovery"),
+    insightsQuery: "fields @timestamp, eventName\n| filter eventName like /^(List|Describe|Get)/ and sourceIPAddress not like /amazonaws\\.com|AWS Internal/ and userAgent not like /^(aws-internal|Mozilla)/\n| stats count_distinct(eventName) as distinctCalls, count(*) as calls by userIdentity.accessKeyId, bin(5m)\n| filter distinctCalls >= 10",
+    explanation: "Right after getting a key, attackers enumerate what it can reach: users, roles, buckets, instances, secrets, functions, in quick succession and across services. Ten or more different discovery calls by one key within five minutes (outside the console, which makes such calls itself) is that pattern.",
+    recommendedAction: "Read the list of calls (it tells what the attacker learnt) and follow the key's next actions.",
+    falsePositives: "Inventory and security tools (Prowler, ScoutSuite, CSPM scanners), and infrastructure-as-code refreshing state (Terraform plan).")
+{
+    private static readonly HashSet<string> DataReads = new(StringComparer.Ordinal)
+    {
+        "GetObject", "GetSecretValue", "BatchGetSecretValue", "GetParameter", "GetParameters", "GetParametersByPath",
+        "GetPasswordData", "GetLogEvents", "GetQueryResults", "GetRecords", "GetItem", "GetObjectAcl", "GetObjectTagging",
+    };
+
+    /// <inheritdoc />
+    public override IRuleEvaluator CreateEvaluator(DetectionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new Evaluator(options);
+    }
+
+    /// <summary>True for a discovery call: List*, Describe*, Get* metadata reads (not data reads such as GetObject).</summary>
+    public static bool IsDiscoveryCall(string? eventName) =>
+        eventName is not null && !DataReads.Contains(eventName) &&
+        (eventName.StartsWith("List", StringComparison.Ordinal) || eventName.StartsWith("Describe", StringComparison.Ordinal) ||
+         eventName.StartsWith("Get", StringComparison.Ordinal));
+
+    private sealed class Evaluator(DetectionOptions options) : IRuleEvaluator
+    {
+        private readonly BurstTracker _tracker = new(options.DiscoveryWindow,
+            window => window.Select(e => e.EventName).Distinct(StringComparer.Ordinal).Count() >= options.DiscoveryBurstDistinctCalls);
+
+        public void Observe(CloudTrailEvent ev, Action<RuleMatch> report)
+        {
+            if (!IsDiscoveryCall(ev.EventName) || CloudTrailFacts.IsMadeByAws(ev) || CloudTrailFacts.IsConsoleSession(ev) || BurstTracker.PrincipalKey(ev) is not { } key)
+            {
+                return;
+            }
+
+            if (_tracker.Add(key, ev, Summarise) is { } match)
+            {
+                report(match);
+            }
+        }
+
+        public void Complete(Action<RuleMatch> report)
+        {
+        }
+
+        private static string Summarise(IReadOnlyCollection<CloudTrailEvent> window)
+        {
+            var names = window.Select(e => e.EventName!).Distinct(StringComparer.Ordinal).ToList();
+            var services = window.Select(e => e.EventSource?.Replace(".amazonaws.com", "", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).Count();
+            return $"{names.Count} different discovery calls across {services} service(s): {string.Join(", ", names.Take(8))}{(names.Count > 8 ? ", …" : "")}";
+        }
+    }
+}

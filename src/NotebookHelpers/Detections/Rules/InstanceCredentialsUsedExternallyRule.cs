@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+using NotebookHelpers.Events;
+
+namespace NotebookHelpers.Detections.Rules;
+
+/// <summary>An EC2 instance's role credentials used from an outside IP: they were stolen from the instance.</summary>
+public sealed partial class InstanceCredentialsUsedExternallyRule() : EventRule(
+    id: "ec2-instance-credentials-used-externally",
+    title: "EC2 instance credentials used from outside",
+    severity: Severity.High,
+    attack: new AttackTechnique(AttackTactic.CredentialAccess, "T1552.005", "Unsecured Credentials: Cloud Instance Metadata API"),
+    insightsQuery: RuleQuery.Select(
+        "userIdentity.type = \"AssumedRole\" and userIdentity.arn like /\\/i-[0-9a-f]{8,17}$/ and not ispresent(userIdentity.invokedBy) and sourceIPAddress not like /amazonaws\\.com|AWS Internal|^10\\.|^192\\.168\\.|^172\\.(1[6-9]|2[0-9]|3[01])\\./ and eventSource not in [\"ssm.amazonaws.com\", \"ssmmessages.amazonaws.com\", \"ec2messages.amazonaws.com\"]",
+        "userAgent"),
+    explanation: "Credentials of an instance role (the session is named after the instance, i-…) were used from a public IP address. Instances call AWS from their private addresses or through AWS services; a public caller means the credentials left the instance (SSRF to the metadata service, a compromised host). The SSM agent's own channels are left out.",
+    recommendedAction: "Revoke the role's sessions (deny with aws:TokenIssueTime), require IMDSv2 on the instance, find how the credentials were taken, and follow what the session did.",
+    falsePositives: "Instances in public subnets that call AWS through their public IP without a VPC endpoint (the source IP is then the instance's own address).")
+{
+    /// <inheritdoc />
+    public override TimeSpan MergeWindow => TimeSpan.FromHours(1);
+
+    /// <inheritdoc />
+    public override RuleMatch? Match(CloudTrailEvent ev)
+    {
+        ArgumentNullException.ThrowIfNull(ev);
+        var identity = ev.UserIdentity;
+        if (identity?.Type != "AssumedRole" || identity.InvokedBy is not null || identity.Arn is null || !InstanceSession().IsMatch(identity.Arn) ||
+            ev.EventSource is "ssm.amazonaws.com" or "ssmmessages.amazonaws.com" or "ec2messages.amazonaws.com" ||
+            ev.UserAgent?.StartsWith("amazon-ssm-agent", StringComparison.OrdinalIgnoreCase) == true ||
+            CloudTrailFacts.IsAwsSource(ev.SourceIPAddress) || IsPrivate(ev.SourceIPAddress!))
+        {
+            return null;
+        }
+
+        return new RuleMatch(ev, $"credentials of instance {CloudTrailFacts.LastSegment(identity.Arn)} used from {ev.SourceIPAddress}");
+    }
+
+    private static bool IsPrivate(string ip)
+    {
+        if (!System.Net.IPAddress.TryParse(ip, out var address))
+        {
+            return false;
+        }
+
+        if (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || System.Net.IPAddress.IsLoopback(address) || (address.GetAddressBytes()[0] & 0xFE) == 0xFC;
+        }
+
+        var b = address.GetAddressBytes();
+        return b[0] == 10 || (b[0] == 172 && b[1] is >= 16 and <= 31) || (b[0] == 192 && b[1] == 168) || b[0] == 127 || (b[0] == 100 && b[1] is >= 64 and <= 127);
+    }
+
+    [GeneratedRegex(@":assumed-role/[^/]+/i-[0-9a-f]{8,17}$", RegexOptions.CultureInvariant)]
+    private static partial Regex InstanceSession();
+}

@@ -1,0 +1,74 @@
+using NotebookHelpers.Events;
+
+namespace NotebookHelpers.Detections.Rules;
+
+/// <summary>Activity in a region the account did not use during the baseline.</summary>
+public sealed class RegionFirstActivityRule() : StatefulRule(
+    id: "region-first-activity",
+    title: "Activity in a region the account never used",
+    severity: Severity.Medium,
+    attack: new AttackTechnique(AttackTactic.DefenseEvasion, "T1535", "Unused/Unsupported Cloud Regions"),
+    insightsQuery: "fields @timestamp, awsRegion, eventName\n| filter sourceIPAddress not like /amazonaws\\.com|AWS Internal/\n| stats min(@timestamp) as firstSeen, count(*) as calls by recipientAccountId, awsRegion\n| sort firstSeen desc",
+    explanation: "Attackers work in regions the owner never looks at (instances launched in ap-south-2 stay unnoticed for weeks). The rule learns the regions in use from the first days of the evidence (or takes a known list) and reports calls in any other region afterwards. Global services (IAM, STS global endpoint, Organizations…) that log to us-east-1 do not count, nor calls AWS makes itself.",
+    recommendedAction: "List resources in the new region (instances, functions, keys) and remove the attacker's; consider an SCP that denies unused regions.",
+    falsePositives: "A team expanding to a new region, or the baseline being too short to include a rarely used region.")
+{
+    private static readonly HashSet<string> GlobalSources = new(StringComparer.Ordinal)
+    {
+        "iam.amazonaws.com", "organizations.amazonaws.com", "cloudfront.amazonaws.com", "route53.amazonaws.com",
+        "signin.amazonaws.com", "support.amazonaws.com", "health.amazonaws.com", "account.amazonaws.com", "billingconsole.amazonaws.com",
+        "ce.amazonaws.com", "globalaccelerator.amazonaws.com", "shield.amazonaws.com", "waf.amazonaws.com", "s3.amazonaws.com",
+    };
+
+    /// <inheritdoc />
+    public override TimeSpan MergeWindow => TimeSpan.FromHours(6);
+
+    /// <inheritdoc />
+    public override IRuleEvaluator CreateEvaluator(DetectionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new Evaluator(options);
+    }
+
+    private sealed class Evaluator(DetectionOptions options) : IRuleEvaluator
+    {
+        private readonly Dictionary<string, HashSet<string>> _known = new(StringComparer.Ordinal);
+        private DateTimeOffset? _baselineEnd;
+
+        public void Observe(CloudTrailEvent ev, Action<RuleMatch> report)
+        {
+            if (ev.AwsRegion is not { Length: > 0 } region || CloudTrailFacts.IsMadeByAws(ev) ||
+                (ev.EventSource is { } source && GlobalSources.Contains(source) && region == "us-east-1") ||
+                (ev.EventSource == "sts.amazonaws.com" && region == "us-east-1"))
+            {
+                return;
+            }
+
+            var account = ev.RecipientAccountId ?? ev.UserIdentity?.AccountId ?? "";
+            if (!_known.TryGetValue(account, out var known))
+            {
+                _known[account] = known = new HashSet<string>(options.KnownRegions ?? new HashSet<string>(), StringComparer.Ordinal);
+            }
+
+            if (options.KnownRegions is null)
+            {
+                _baselineEnd ??= ev.EventTime + options.BaselinePeriod;
+                if (ev.EventTime < _baselineEnd)
+                {
+                    known.Add(region);
+                    return;
+                }
+            }
+
+            if (!known.Contains(region))
+            {
+                var baseline = known.Count == 0 ? "none" : string.Join(", ", known.Order(StringComparer.Ordinal));
+                report(new RuleMatch(ev, $"calls in region {region}, not used before (known: {baseline})"));
+            }
+        }
+
+        public void Complete(Action<RuleMatch> report)
+        {
+        }
+    }
+}
