@@ -55,8 +55,13 @@ public static class CloudTrailFacts
     /// <summary>True when the user agent says the call came from the AWS console (which fans out many read calls).</summary>
     public static bool IsConsoleUserAgent(string? userAgent) =>
         userAgent is not null &&
-        (userAgent.StartsWith("aws-internal", StringComparison.OrdinalIgnoreCase) ||
+        (userAgent.Contains("aws-internal/", StringComparison.OrdinalIgnoreCase) ||
+         userAgent.StartsWith("aws-internal", StringComparison.OrdinalIgnoreCase) ||
+         userAgent.Contains("ConsoleFrontend", StringComparison.Ordinal) ||
+         userAgent.Contains("S3Console", StringComparison.Ordinal) ||
          userAgent.Contains("console.amazonaws.com", StringComparison.OrdinalIgnoreCase) ||
+         userAgent.StartsWith("console.", StringComparison.OrdinalIgnoreCase) ||
+         userAgent.Contains("console.aws.amazon.com", StringComparison.OrdinalIgnoreCase) ||
          userAgent.Equals("signin.amazonaws.com", StringComparison.OrdinalIgnoreCase) ||
          userAgent.StartsWith("Mozilla/", StringComparison.Ordinal));
 

@@ -54,6 +54,7 @@ public static class DetectionCatalog
         // Defence evasion.
         new CloudTrailLoggingStoppedRule(),
         new CloudTrailTrailWeakenedRule(),
+        new TamperingAttemptFailedRule(),
         new GuardDutyDisabledRule(),
         new ConfigRecordingStoppedRule(),
         new FlowLogsDeletedRule(),

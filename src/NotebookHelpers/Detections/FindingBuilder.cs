@@ -69,7 +69,7 @@ internal sealed class FindingBuilder
         var summary = _summaries.Count switch
         {
             1 when _matches == 1 => _summaries[0],
-            1 => $"{_summaries[0]} ({_matches} times)",
+            1 => $"{_summaries[0]} ({EventCount} events)",
             _ when _summaries.Count <= SummariesShown => string.Join("; ", _summaries),
             _ => string.Join("; ", _summaries.Take(SummariesShown)) + $"; and {_summaries.Count - SummariesShown} more",
         };

@@ -8,6 +8,8 @@ namespace NotebookHelpers.Detections;
 /// <summary>HTML and text renderings of findings. Every value that comes from the logs is HTML-encoded.</summary>
 public static class FindingsRendering
 {
+    private const int MaxTextSummary = 160;
+
     /// <summary>An HTML table of <paramref name="result"/>'s findings, with a header line of counts.</summary>
     public static string ToHtml(DetectionResult result)
     {
@@ -80,7 +82,7 @@ public static class FindingsRendering
             f.Principal ?? "-",
             f.AccessKeyId ?? "-",
             f.EventCount.ToString(CultureInfo.InvariantCulture),
-            f.Summary,
+            f.Summary.Length > MaxTextSummary ? f.Summary[..(MaxTextSummary - 1)] + "…" : f.Summary,
         }).ToList();
         return TextTable.Render(["first (UTC)", "severity", "rule", "principal", "access key", "events", "summary"], rows);
     }

@@ -26,7 +26,7 @@ public sealed class InlinePolicyGrantedRule() : EventRule(
 
         var name = CloudTrailFacts.Request(ev, "policyName");
         var document = IamPolicyDocument.TryParse(CloudTrailFacts.Request(ev, "policyDocument"));
-        if (name == QuarantinePolicyRule.LegacyPolicyName || document is { IsDenyOnly: true })
+        if (QuarantinePolicyRule.IsQuarantine(ev) || document is { IsDenyOnly: true })
         {
             return null;
         }

@@ -10,7 +10,7 @@ public sealed partial class InstanceCredentialsUsedExternallyRule() : EventRule(
     severity: Severity.High,
     attack: new AttackTechnique(AttackTactic.CredentialAccess, "T1552.005", "Unsecured Credentials: Cloud Instance Metadata API"),
     insightsQuery: RuleQuery.Select(
-        "userIdentity.type = \"AssumedRole\" and userIdentity.arn like /\\/i-[0-9a-f]{8,17}$/ and not ispresent(userIdentity.invokedBy) and sourceIPAddress not like /amazonaws\\.com|AWS Internal|^10\\.|^192\\.168\\.|^172\\.(1[6-9]|2[0-9]|3[01])\\./ and eventSource not in [\"ssm.amazonaws.com\", \"ssmmessages.amazonaws.com\", \"ec2messages.amazonaws.com\"]",
+        "userIdentity.type = \"AssumedRole\" and userIdentity.arn like /\\/i-[0-9a-fA-F]{8,17}$/ and not ispresent(userIdentity.invokedBy) and sourceIPAddress not like /amazonaws\\.com|AWS Internal|^10\\.|^192\\.168\\.|^172\\.(1[6-9]|2[0-9]|3[01])\\./ and eventSource not in [\"ssm.amazonaws.com\", \"ssmmessages.amazonaws.com\", \"ec2messages.amazonaws.com\"]",
         "userAgent"),
     explanation: "Credentials of an instance role (the session is named after the instance, i-…) were used from a public IP address. Instances call AWS from their private addresses or through AWS services; a public caller means the credentials left the instance (SSRF to the metadata service, a compromised host). The SSM agent's own channels are left out.",
     recommendedAction: "Revoke the role's sessions (deny with aws:TokenIssueTime), require IMDSv2 on the instance, find how the credentials were taken, and follow what the session did.",
@@ -51,6 +51,6 @@ public sealed partial class InstanceCredentialsUsedExternallyRule() : EventRule(
         return b[0] == 10 || (b[0] == 172 && b[1] is >= 16 and <= 31) || (b[0] == 192 && b[1] == 168) || b[0] == 127 || (b[0] == 100 && b[1] is >= 64 and <= 127);
     }
 
-    [GeneratedRegex(@":assumed-role/[^/]+/i-[0-9a-f]{8,17}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@":assumed-role/[^/]+/i-[0-9a-fA-F]{8,17}$", RegexOptions.CultureInvariant)]
     private static partial Regex InstanceSession();
 }

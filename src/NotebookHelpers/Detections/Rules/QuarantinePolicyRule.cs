@@ -9,9 +9,9 @@ public sealed class QuarantinePolicyRule() : EventRule(
     severity: Severity.High,
     attack: new AttackTechnique(AttackTactic.CredentialAccess, "T1552.001", "Unsecured Credentials: Credentials In Files"),
     insightsQuery: RuleQuery.Select(
-        "eventSource = \"iam.amazonaws.com\" and ((eventName = \"AttachUserPolicy\" and requestParameters.policyArn like /AWSCompromisedKeyQuarantine/) or (eventName = \"PutUserPolicy\" and requestParameters.policyName = \"AWSExposedCredentialPolicy_DO_NOT_REMOVE\"))",
+        "eventSource = \"iam.amazonaws.com\" and ((eventName = \"AttachUserPolicy\" and requestParameters.policyArn like /AWSCompromisedKeyQuarantine/) or (eventName = \"PutUserPolicy\" and requestParameters.policyName like /^(AWSExposedCredentialPolicy_DO_NOT_REMOVE|AWSCompromisedKeyQuarantine)/))",
         "requestParameters.userName", "requestParameters.policyArn", "requestParameters.policyName"),
-    explanation: "When AWS finds one of your access keys in public, it attaches the AWSCompromisedKeyQuarantineV2 (earlier V1, later V3) managed policy to the key's user, or in older cases an inline policy named AWSExposedCredentialPolicy_DO_NOT_REMOVE, and opens a support case. It denies a few high-risk actions only: the key still works for everything else. This is usually where an investigation starts.",
+    explanation: "When AWS finds one of your access keys in public, it attaches the AWSCompromisedKeyQuarantineV2 (earlier V1, later V3) managed policy to the key's user, or in older cases an inline policy named AWSExposedCredentialPolicy_DO_NOT_REMOVE (or an inline copy named after the quarantine policy), and opens a support case. It denies a few high-risk actions only: the key still works for everything else. This is usually where an investigation starts.",
     recommendedAction: "Treat the user's keys as compromised: deactivate them (do not delete yet), then investigate everything they did, starting from this finding's user.",
     falsePositives: "None known: only AWS attaches these policies.")
 {
@@ -33,7 +33,8 @@ public sealed class QuarantinePolicyRule() : EventRule(
         return ev.EventName switch
         {
             "AttachUserPolicy" => CloudTrailFacts.Request(ev, "policyArn")?.Contains("AWSCompromisedKeyQuarantine", StringComparison.Ordinal) == true,
-            "PutUserPolicy" => CloudTrailFacts.Request(ev, "policyName") == LegacyPolicyName,
+            "PutUserPolicy" => CloudTrailFacts.Request(ev, "policyName") is { } name &&
+                               (name == LegacyPolicyName || name.StartsWith("AWSCompromisedKeyQuarantine", StringComparison.Ordinal)),
             _ => false,
         };
     }
@@ -48,7 +49,7 @@ public sealed class QuarantinePolicyRule() : EventRule(
         }
 
         var user = CloudTrailFacts.Request(ev, "userName") ?? ev.UserIdentity?.UserName;
-        var policy = CloudTrailFacts.LastSegment(CloudTrailFacts.Request(ev, "policyArn")) ?? LegacyPolicyName;
+        var policy = CloudTrailFacts.LastSegment(CloudTrailFacts.Request(ev, "policyArn")) ?? CloudTrailFacts.Request(ev, "policyName");
         return new RuleMatch(ev, $"AWS attached {policy} to user '{user}': one of its access keys was found exposed");
     }
 }

@@ -60,9 +60,10 @@ public sealed class RegionFirstActivityRule() : StatefulRule(
                 }
             }
 
-            if (!known.Contains(region))
+            // An account with no activity during the baseline has no history to compare with.
+            if (known.Count > 0 && !known.Contains(region))
             {
-                var baseline = known.Count == 0 ? "none" : string.Join(", ", known.Order(StringComparer.Ordinal));
+                var baseline = string.Join(", ", known.Order(StringComparer.Ordinal));
                 report(new RuleMatch(ev, $"calls in region {region}, not used before (known: {baseline})"));
             }
         }

@@ -26,6 +26,6 @@ public sealed class RootApiUsageRule() : EventRule(
         }
 
         var via = CloudTrailFacts.KeyKind(ev.UserIdentity.AccessKeyId) == AccessKeyKind.LongTerm && !CloudTrailFacts.IsConsoleSession(ev) ? "a root access key" : "the root console session";
-        return new RuleMatch(ev, $"root called {ev.EventName} with {via}");
+        return new RuleMatch(ev, $"root made API calls with {via}");
     }
 }

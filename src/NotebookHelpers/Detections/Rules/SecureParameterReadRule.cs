@@ -13,6 +13,17 @@ public sealed class SecureParameterReadRule() : EventRule(
     recommendedAction: "List the parameters read and rotate the credentials they hold.",
     falsePositives: "Applications and deployment pipelines loading their configuration.")
 {
+    private static string? Names(CloudTrailEvent ev)
+    {
+        if (ev.GetField("requestParameters.names") is not { ValueKind: System.Text.Json.JsonValueKind.Array } names)
+        {
+            return null;
+        }
+
+        var list = names.EnumerateArray().Select(n => n.GetString()).ToList();
+        return list.Count <= 2 ? string.Join(", ", list) : $"{list[0]}, {list[1]} and {list.Count - 2} more";
+    }
+
     /// <inheritdoc />
     public override RuleMatch? Match(CloudTrailEvent ev)
     {
@@ -23,7 +34,7 @@ public sealed class SecureParameterReadRule() : EventRule(
             return null;
         }
 
-        var what = CloudTrailFacts.Request(ev, "name") ?? CloudTrailFacts.Request(ev, "names") ?? CloudTrailFacts.Request(ev, "path");
+        var what = CloudTrailFacts.Request(ev, "name") ?? CloudTrailFacts.Request(ev, "path") ?? Names(ev);
         return CloudTrailFacts.Succeeded(ev)
             ? new RuleMatch(ev, $"read decrypted parameter(s) {what}")
             : new RuleMatch(ev, $"tried to read decrypted parameter(s) {what} ({ev.ErrorCode})");
