@@ -10,6 +10,7 @@ public static class CommandCatalog
     [
         new EventsCommand(),
         new QueryCommand(),
+        new SampleIncidentCommand(),
         new VersionCommand(),
     ];
 }

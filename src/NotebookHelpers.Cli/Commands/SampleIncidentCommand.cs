@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using NotebookHelpers.Cli.CommandLine;
+using NotebookHelpers.SampleIncident;
+
+namespace NotebookHelpers.Cli.Commands;
+
+/// <summary><c>nbh sample-incident --out DIR [--seed N] [--scale N | --events N]</c>: writes the recorded sample incident.</summary>
+public sealed class SampleIncidentCommand : ICliCommand
+{
+    /// <inheritdoc />
+    public string Name => "sample-incident";
+
+    /// <inheritdoc />
+    public string Summary => "Generate the sample incident (trail objects, CloudWatch Logs export, Event History pages, answer key).";
+
+    /// <inheritdoc />
+    public string Usage => "nbh sample-incident --out DIR [--seed N] [--scale N | --events N]";
+
+    /// <inheritdoc />
+    public CommandSpec Spec { get; } = new CommandSpec()
+        .Option("--out", "DIR", "Folder to write into (its trail-s3/, cloudwatch-logs/, event-history/ and answer-key.json are replaced).")
+        .Option("--seed", "N", $"Seed (default {SampleIncidentOptions.DefaultSeed}, the committed sample).")
+        .Option("--scale", "N", "Multiply the background activity N times (default 1, about 10,000 events).")
+        .Option("--events", "N", "Pick the scale that gives about N events, e.g. 1000000 for benchmarks.");
+
+    /// <inheritdoc />
+    public Task<int> RunAsync(CommandArguments args, CliConsole console, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(console);
+        if (args.Positional.Count > 0)
+        {
+            throw new UsageException($"{Name}: unexpected argument '{args.Positional[0]}'. Usage: {Usage}");
+        }
+
+        var output = args.Required("--out");
+        var seed = ParseNumber(args.Value("--seed"), "--seed", SampleIncidentOptions.DefaultSeed, long.MinValue);
+        var scaleText = args.Value("--scale");
+        var eventsText = args.Value("--events");
+        if (scaleText is not null && eventsText is not null)
+        {
+            throw new UsageException($"{Name}: give --scale or --events, not both.");
+        }
+
+        var scale = eventsText is not null
+            ? SampleIncidentOptions.ScaleForEventCount(ParseNumber(eventsText, "--events", 0, 1))
+            : (int)ParseNumber(scaleText, "--scale", 1, 1, 100_000);
+
+        var stopwatch = Stopwatch.StartNew();
+        SampleIncidentSummary summary;
+        try
+        {
+            summary = SampleIncidentGenerator.Generate(new SampleIncidentOptions { OutputDirectory = output, Seed = seed, Scale = scale },
+                new SynchronousProgress(console.Error, Name), cancellationToken);
+        }
+        catch (IOException e)
+        {
+            console.Error.WriteLine($"nbh {Name}: cannot write to {output}: {e.Message}");
+            return Task.FromResult(CliApplication.FailureExitCode);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            console.Error.WriteLine($"nbh {Name}: cannot write to {output}: {e.Message}");
+            return Task.FromResult(CliApplication.FailureExitCode);
+        }
+
+        var s = summary;
+        console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"nbh {Name}: seed {s.Seed}, scale {s.Scale}: {s.Events:N0} events ({s.ManagementEvents:N0} management, {s.DataEvents:N0} data) in {stopwatch.Elapsed.TotalSeconds:F1} s"));
+        console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"nbh {Name}: {s.TrailObjects:N0} trail objects ({s.TrailBytes / 1024.0 / 1024.0:F1} MB) + {s.DigestFiles} digest files, {s.CloudWatchObjects} CloudWatch Logs export objects ({s.CloudWatchEvents:N0} events, {s.CloudWatchDropped} over 256 KB left out), {s.EventHistoryPages} Event History pages ({s.EventHistoryEvents} events)"));
+        console.Out.WriteLine(Path.GetFullPath(output));
+        return Task.FromResult(0);
+    }
+
+    private long ParseNumber(string? text, string option, long fallback, long min, long max = long.MaxValue)
+    {
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        {
+            throw new UsageException($"{Name}: {option} must be a whole number{(min > long.MinValue ? $" from {min}" : "")}{(max < long.MaxValue ? $" to {max}" : "")}, not '{text}'.");
+        }
+
+        return value;
+    }
+
+    /// <summary>Progress lines written at once on the calling thread, so they keep their order.</summary>
+    private sealed class SynchronousProgress(TextWriter writer, string command) : IProgress<string>
+    {
+        public void Report(string value) => writer.WriteLine($"nbh {command}: {value}");
+    }
+}

@@ -1,0 +1,37 @@
+using NotebookHelpers.SampleIncident.Records;
+
+namespace NotebookHelpers.SampleIncident.Attack;
+
+/// <summary>The whole story of 11 March, phase by phase, as records plus what the answer key needs to know.</summary>
+internal sealed class AttackScript
+{
+    private AttackScript(AttackContext context)
+    {
+        Planted = context.Planted;
+        Bulk = context.Bulk;
+        Launches = context.Launches;
+    }
+
+    public IReadOnlyList<PlantedEvent> Planted { get; }
+
+    public IReadOnlyList<TrailEvent> Bulk { get; }
+
+    public IReadOnlyList<LaunchAttempt> Launches { get; }
+
+    public IEnumerable<TrailEvent> AllRecords => Planted.Select(p => p.Record).Concat(Bulk);
+
+    public static AttackScript Build(long seed)
+    {
+        var c = new AttackContext(seed);
+        ReconnaissancePhase.Run(c);
+        PersistencePhase.Run(c);
+        CryptoMiningPhase.Run(c);
+        ExfiltrationPhase.Run(c);
+        DefenseEvasionPhase.Run(c);
+        LateralMovementPhase.Run(c);
+        QuarantinePhase.Run(c);
+        ContainmentPhase.Run(c);
+        AftermathPhase.Run(c);
+        return new AttackScript(c);
+    }
+}

@@ -1,0 +1,139 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using NotebookHelpers.SampleIncident.Randomness;
+using NotebookHelpers.SampleIncident.Records;
+using NotebookHelpers.SampleIncident.Scenario;
+
+namespace NotebookHelpers.SampleIncident.Output;
+
+/// <summary>
+/// Writes the trail's S3 objects as CloudTrail delivers them: about every five minutes per account and region with
+/// activity, one to three objects per window, each <c>{"Records":[...]}</c> gzipped. A record lands in the window in
+/// which it was delivered (event time plus a delay of up to five minutes), and records within an object follow
+/// delivery order, so objects overlap in time and are not perfectly sorted, as in real trails.
+/// </summary>
+internal sealed class TrailDeliveryWriter : IRecordSink
+{
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
+    private static readonly byte[] Prefix = "{\"Records\":["u8.ToArray();
+    private static readonly byte[] Suffix = "]}"u8.ToArray();
+
+    private readonly string _root;
+    private readonly CompressionLevel _level;
+    private readonly DeterministicRandom _random;
+    private readonly Action<DeliveredLogFile> _delivered;
+    private readonly SortedDictionary<(DateTimeOffset End, string Account, string Region), List<Pending>> _open = new();
+    private long _sequence;
+
+    public TrailDeliveryWriter(string root, long seed, CompressionLevel level, Action<DeliveredLogFile> delivered)
+    {
+        _root = root;
+        _level = level;
+        _random = DeterministicRandom.Create(seed, "trail-delivery");
+        _delivered = delivered;
+    }
+
+    public int FilesWritten { get; private set; }
+
+    public long RecordsWritten { get; private set; }
+
+    public long BytesWritten { get; private set; }
+
+    public void Accept(SerializedEvent record)
+    {
+        var e = record.Event;
+        var roll = _random.NextDouble();
+        var delaySeconds = roll < 0.85 ? _random.Between(25, 150) : roll < 0.98 ? _random.Between(150, 270) : _random.Between(270, 299);
+        var deliveredAt = e.Time.AddSeconds(delaySeconds);
+        var end = CeilingToWindow(deliveredAt);
+        var key = (end, e.RecipientAccountId, e.Region);
+        if (!_open.TryGetValue(key, out var list))
+        {
+            _open[key] = list = [];
+        }
+
+        list.Add(new Pending(deliveredAt, _sequence++, record));
+    }
+
+    public void Advance(DateTimeOffset streamTime)
+    {
+        while (_open.Count > 0)
+        {
+            var first = _open.First();
+            if (first.Key.End >= streamTime)
+            {
+                break;
+            }
+
+            _open.Remove(first.Key);
+            Flush(first.Key.End, first.Key.Account, first.Key.Region, first.Value);
+        }
+    }
+
+    public void Complete() => Advance(DateTimeOffset.MaxValue);
+
+    private void Flush(DateTimeOffset end, string account, string region, List<Pending> records)
+    {
+        // Busy windows arrive as several objects, each from its own delivery host.
+        var parts = records.Count >= 150 ? 3 : records.Count >= 40 && _random.Chance(0.5) ? 2 : 1;
+        var byPart = new List<Pending>[parts];
+        for (var i = 0; i < parts; i++)
+        {
+            byPart[i] = [];
+        }
+
+        foreach (var r in records)
+        {
+            byPart[parts == 1 ? 0 : _random.Next(parts)].Add(r);
+        }
+
+        foreach (var part in byPart.Where(p => p.Count > 0))
+        {
+            part.Sort(static (a, b) => a.DeliveredAt != b.DeliveredAt ? a.DeliveredAt.CompareTo(b.DeliveredAt) : a.Sequence.CompareTo(b.Sequence));
+            WriteObject(end, account, region, part);
+        }
+    }
+
+    private void WriteObject(DateTimeOffset end, string account, string region, List<Pending> records)
+    {
+        var day = end.UtcDateTime;
+        var name = $"{account}_CloudTrail_{region}_{Timestamps.FileStamp(end)}_{_random.MixedAlnum(16)}.json.gz";
+        var key = $"AWSLogs/{Accounts.OrganizationId}/{account}/CloudTrail/{region}/{day:yyyy}/{day:MM}/{day:dd}/{name}";
+        var size = Prefix.Length + Suffix.Length + records.Sum(r => r.Record.Json.Length + 1);
+        var content = new byte[size];
+        var at = 0;
+        Prefix.CopyTo(content, at);
+        at += Prefix.Length;
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (i > 0)
+            {
+                content[at++] = (byte)',';
+            }
+
+            records[i].Record.Json.CopyTo(content, at);
+            at += records[i].Record.Json.Length;
+        }
+
+        Suffix.CopyTo(content, at);
+        at += Suffix.Length;
+        var body = content.AsSpan(0, at);
+        var path = Path.Combine(_root, key.Replace('/', Path.DirectorySeparatorChar));
+        DeterministicGzipWriter.WriteFile(path, body, _level);
+        FilesWritten++;
+        RecordsWritten += records.Count;
+        BytesWritten += new FileInfo(path).Length;
+        var times = records.Select(r => r.Record.Event.Time).ToList();
+        _delivered(new DeliveredLogFile(account, region, key, end, Convert.ToHexStringLower(SHA256.HashData(body)), times.Min(), times.Max()));
+    }
+
+    private static DateTimeOffset CeilingToWindow(DateTimeOffset t)
+    {
+        var ticks = t.UtcTicks;
+        var window = Window.Ticks;
+        var ceiling = (ticks + window - 1) / window * window;
+        return new DateTimeOffset(ceiling, TimeSpan.Zero);
+    }
+
+    private readonly record struct Pending(DateTimeOffset DeliveredAt, long Sequence, SerializedEvent Record);
+}

@@ -1,0 +1,127 @@
+using System.IO.Compression;
+using NotebookHelpers.SampleIncident.Attack;
+using NotebookHelpers.SampleIncident.Background;
+using NotebookHelpers.SampleIncident.Output;
+using NotebookHelpers.SampleIncident.Randomness;
+using NotebookHelpers.SampleIncident.Records;
+using NotebookHelpers.SampleIncident.Scenario;
+
+namespace NotebookHelpers.SampleIncident;
+
+/// <summary>
+/// Generates the recorded sample incident: a leaked IAM user key abused inside five days of an organization's
+/// everyday CloudTrail activity, written as the trail's S3 objects, a CloudWatch Logs export, the leaked key's
+/// Event History pages and a machine-readable answer key. Deterministic: the same options give byte-identical
+/// files. Streaming: records are generated hour by hour and written as soon as their files are complete, so memory
+/// stays flat at any scale.
+/// </summary>
+public static class SampleIncidentGenerator
+{
+    /// <summary>The folder names inside the output directory.</summary>
+    public const string TrailFolder = "trail-s3";
+
+    /// <summary>The CloudWatch Logs export folder.</summary>
+    public const string CloudWatchFolder = "cloudwatch-logs";
+
+    /// <summary>The LookupEvents pages folder.</summary>
+    public const string EventHistoryFolder = "event-history";
+
+    /// <summary>The answer key's file name.</summary>
+    public const string AnswerKeyFile = "answer-key.json";
+
+    /// <summary>Writes the sample into <see cref="SampleIncidentOptions.OutputDirectory"/>, replacing an earlier run's files there.</summary>
+    public static SampleIncidentSummary Generate(SampleIncidentOptions options, IProgress<string>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Scale, 1);
+        var root = Path.GetFullPath(options.OutputDirectory);
+        ClearPreviousOutput(root);
+        Directory.CreateDirectory(root);
+
+        // Small committed files compress as well as they can; the scaled benchmark variant favours speed.
+        var level = options.Scale == 1 ? CompressionLevel.SmallestSize : CompressionLevel.Fastest;
+        var seed = options.Seed;
+        var digests = new DigestWriter(Path.Combine(root, TrailFolder), seed, level);
+        var trail = new TrailDeliveryWriter(Path.Combine(root, TrailFolder), seed, level, digests.Add);
+        var exportTaskId = DeterministicRandom.Create(seed, "export-task").Uuid();
+        var cloudWatch = new CloudWatchExportWriter(Path.Combine(root, CloudWatchFolder), exportTaskId, level);
+        var history = new EventHistoryWriter(Path.Combine(root, EventHistoryFolder), Accounts.Production, Cast.LeakedAccessKeyId, seed);
+        IRecordSink[] sinks = [trail, cloudWatch, history];
+
+        var attack = AttackScript.Build(seed);
+        var queue = new EventQueue(Timeline.End);
+        foreach (var record in attack.AllRecords)
+        {
+            queue.Add(record);
+        }
+
+        var activities = BackgroundCatalog.Create(seed, options.Scale);
+        var serializer = new TrailEventSerializer();
+        long events = 0, management = 0;
+        for (var hour = Timeline.Start; hour < Timeline.End; hour = hour.AddHours(1))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var activity in activities)
+            {
+                activity.Generate(hour, queue);
+            }
+
+            var next = hour.AddHours(1);
+            foreach (var record in queue.DrainBefore(next))
+            {
+                var serialized = new SerializedEvent(record, serializer.Serialize(record));
+                foreach (var sink in sinks)
+                {
+                    sink.Accept(serialized);
+                }
+
+                events++;
+                if (record.ManagementEvent)
+                {
+                    management++;
+                }
+            }
+
+            foreach (var sink in sinks)
+            {
+                sink.Advance(next);
+            }
+
+            if (hour.Hour == 23)
+            {
+                progress?.Report($"{hour:yyyy-MM-dd}: {events:N0} events");
+            }
+        }
+
+        foreach (var sink in sinks)
+        {
+            sink.Complete();
+        }
+
+        digests.Complete();
+        var summary = new SampleIncidentSummary(seed, options.Scale, events, management, events - management, trail.FilesWritten,
+            digests.FilesWritten, cloudWatch.EventsWritten, cloudWatch.EventsDropped, cloudWatch.FilesWritten, history.EventsWritten,
+            history.PagesWritten, trail.BytesWritten);
+        AnswerKeyWriter.Write(Path.Combine(root, AnswerKeyFile), attack, summary, exportTaskId);
+        return summary;
+    }
+
+    private static void ClearPreviousOutput(string root)
+    {
+        foreach (var folder in new[] { TrailFolder, CloudWatchFolder, EventHistoryFolder })
+        {
+            var path = Path.Combine(root, folder);
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
+
+        var key = Path.Combine(root, AnswerKeyFile);
+        if (File.Exists(key))
+        {
+            File.Delete(key);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+namespace NotebookHelpers.SampleIncident;
+
+/// <summary>What to generate and where.</summary>
+public sealed record SampleIncidentOptions
+{
+    /// <summary>The seed of the committed sample in <c>data-samples/sample-incident</c>.</summary>
+    public const long DefaultSeed = 20250311;
+
+    /// <summary>
+    /// Background events at scale 1 (the attack adds about 700 more). <see cref="ScaleForEventCount"/> uses it to
+    /// turn an event count into a scale; a test keeps it within 10 % of the truth.
+    /// </summary>
+    public const long BackgroundEventsPerScale = 9_800;
+
+    /// <summary>The folder that receives <c>trail-s3/</c>, <c>cloudwatch-logs/</c>, <c>event-history/</c> and <c>answer-key.json</c>.</summary>
+    public required string OutputDirectory { get; init; }
+
+    /// <summary>Seed for request IDs, event IDs, background timing and file names. Same seed, same bytes.</summary>
+    public long Seed { get; init; } = DefaultSeed;
+
+    /// <summary>
+    /// Multiplies the background (1 = the committed sample, about 10,000 events). The attack stays the same, so
+    /// the answer key holds at every scale.
+    /// </summary>
+    public int Scale { get; init; } = 1;
+
+    /// <summary>The scale that gives roughly <paramref name="events"/> events.</summary>
+    public static int ScaleForEventCount(long events)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(events);
+        return (int)Math.Max(1, Math.Round((double)events / BackgroundEventsPerScale));
+    }
+}

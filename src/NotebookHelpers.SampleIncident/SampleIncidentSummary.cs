@@ -1,0 +1,30 @@
+namespace NotebookHelpers.SampleIncident;
+
+/// <summary>What a generation run wrote.</summary>
+/// <param name="Seed">The seed used.</param>
+/// <param name="Scale">The background scale used.</param>
+/// <param name="Events">Records generated (each copy of a cross-account record counts once per account).</param>
+/// <param name="ManagementEvents">Of <paramref name="Events"/>, management events.</param>
+/// <param name="DataEvents">Of <paramref name="Events"/>, S3 data events.</param>
+/// <param name="TrailObjects">CloudTrail log objects written under <c>trail-s3/</c>.</param>
+/// <param name="DigestFiles">Digest files written under <c>trail-s3/</c>.</param>
+/// <param name="CloudWatchEvents">Events in the CloudWatch Logs export.</param>
+/// <param name="CloudWatchDropped">Events left out of the CloudWatch Logs export because they exceed 256 KB.</param>
+/// <param name="CloudWatchObjects">Objects of the CloudWatch Logs export.</param>
+/// <param name="EventHistoryEvents">Events saved as LookupEvents pages (the leaked key's management events).</param>
+/// <param name="EventHistoryPages">LookupEvents pages written.</param>
+/// <param name="TrailBytes">Compressed size of the trail objects.</param>
+public sealed record SampleIncidentSummary(
+    long Seed,
+    int Scale,
+    long Events,
+    long ManagementEvents,
+    long DataEvents,
+    int TrailObjects,
+    int DigestFiles,
+    long CloudWatchEvents,
+    long CloudWatchDropped,
+    int CloudWatchObjects,
+    int EventHistoryEvents,
+    int EventHistoryPages,
+    long TrailBytes);
