@@ -42,11 +42,12 @@ public static class SampleIncidentGenerator
         // Small committed files compress as well as they can; the scaled benchmark variant favours speed.
         var level = options.Scale == 1 ? CompressionLevel.SmallestSize : CompressionLevel.Fastest;
         var seed = options.Seed;
+        using var writer = new BackgroundWriter();
         var digests = new DigestWriter(Path.Combine(root, TrailFolder), seed, level);
-        var trail = new TrailDeliveryWriter(Path.Combine(root, TrailFolder), seed, level, digests.Add);
+        var trail = new TrailDeliveryWriter(Path.Combine(root, TrailFolder), seed, level, writer, digests.Add);
         var exportTaskId = DeterministicRandom.Create(seed, "export-task").Uuid();
-        var cloudWatch = new CloudWatchExportWriter(Path.Combine(root, CloudWatchFolder), exportTaskId, level);
-        var history = new EventHistoryWriter(Path.Combine(root, EventHistoryFolder), Accounts.Production, Cast.LeakedAccessKeyId, seed);
+        var cloudWatch = new CloudWatchExportWriter(Path.Combine(root, CloudWatchFolder), exportTaskId, level, writer);
+        var history = new EventHistoryWriter(Path.Combine(root, EventHistoryFolder), Accounts.Production, Cast.LeakedAccessKeyId, Timeline.End, seed);
         IRecordSink[] sinks = [trail, cloudWatch, history];
 
         var attack = AttackScript.Build(seed);
@@ -99,6 +100,7 @@ public static class SampleIncidentGenerator
             sink.Complete();
         }
 
+        writer.Complete();
         digests.Complete();
         var summary = new SampleIncidentSummary(seed, options.Scale, events, management, events - management, trail.FilesWritten,
             digests.FilesWritten, cloudWatch.EventsWritten, cloudWatch.EventsDropped, cloudWatch.FilesWritten, history.EventsWritten,
@@ -114,6 +116,12 @@ public static class SampleIncidentGenerator
             var path = Path.Combine(root, folder);
             if (Directory.Exists(path))
             {
+                // An evidence folder's files are read-only (write-once); Windows refuses to delete those.
+                foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories))
+                {
+                    File.SetAttributes(file, FileAttributes.Normal);
+                }
+
                 Directory.Delete(path, recursive: true);
             }
         }

@@ -14,6 +14,12 @@ internal sealed class AttackContext
 
     public RecordFactory F { get; }
 
+    /// <summary>
+    /// Pauses between the attacker's calls. Drawn from a fixed stream, not the seed: every seed tells the same story
+    /// at the same seconds, only identifiers change.
+    /// </summary>
+    public DeterministicRandom Timing { get; } = DeterministicRandom.Create(0, "attack-timing");
+
     public List<PlantedEvent> Planted { get; } = [];
 
     /// <summary>Records that belong to the story but are not individually listed (e.g. each GetObject of the burst).</summary>

@@ -49,7 +49,7 @@ internal static class CryptoMiningPhase
         foreach (var region in Regions.DefaultEnabled)
         {
             t = Regions.IsAllowedByScp(region) ? Launch(c, region, t) : Denied(c, region, t);
-            t = t.AddSeconds(f.Random.Between(20, 45));
+            t = t.AddSeconds(c.Timing.Between(20, 45));
         }
 
         t = Timeline.At(10, 24, 30);
@@ -76,11 +76,11 @@ internal static class CryptoMiningPhase
                 { "keyFingerprint", "5f:3a:9c:e2:71:0b:d4:8e:6a:c5:12:f7:90:3b:ad:64" },
                 { "keyPairId", "key-0" + StableId.Hex("attacker-key-" + region, 16) },
             }));
-        t = t.AddSeconds(f.Random.Between(4, 9));
+        t = t.AddSeconds(c.Timing.Between(4, 9));
         c.Plant(Phase, "Security group for the miners", f.Call(t, key, "ec2", "CreateSecurityGroup", region, ip, UserAgents.AttackerCli("ec2.create-security-group"), false,
             new JsonMap { { "groupName", SecurityGroupName }, { "groupDescription", "backup sync" } },
             new JsonMap { { "requestId", f.Random.Uuid() }, { "_return", true }, { "groupId", groupId }, { "securityGroupArn", $"arn:aws:ec2:{region}:{Accounts.Production}:security-group/{groupId}" } }));
-        t = t.AddSeconds(f.Random.Between(3, 8));
+        t = t.AddSeconds(c.Timing.Between(3, 8));
         c.Plant(Phase, "SSH opened to 0.0.0.0/0", f.Call(t, key, "ec2", "AuthorizeSecurityGroupIngress", region, ip,
             UserAgents.AttackerCli("ec2.authorize-security-group-ingress"), false,
             new JsonMap
@@ -108,7 +108,7 @@ internal static class CryptoMiningPhase
         var image = "ami-0" + StableId.Hex("ubuntu-22.04-" + region, 16);
         foreach (var attempt in Plans[region])
         {
-            t = t.AddSeconds(f.Random.Between(5, 14));
+            t = t.AddSeconds(c.Timing.Between(5, 14));
             var token = f.Random.UpperUuid();
             var request = Ec2Records.RunInstancesRequest(image, attempt.InstanceType, attempt.Count, token, KeyPairName, groupId);
             TrailEvent record;
@@ -149,7 +149,7 @@ internal static class CryptoMiningPhase
             errorCode: "Client.UnauthorizedOperation",
             errorMessage: "You are not authorized to perform this operation. " +
                 AttackContext.ExplicitDenyScp(key.Arn, "ec2:ImportKeyPair", $"arn:aws:ec2:{region}:{Accounts.Production}:key-pair/{KeyPairName}")));
-        t = t.AddSeconds(f.Random.Between(2, 6));
+        t = t.AddSeconds(c.Timing.Between(2, 6));
         var token = f.Random.UpperUuid();
         var record = f.Call(t, key, "ec2", "RunInstances", region, Cast.OperatorIp, UserAgents.AttackerCli("ec2.run-instances"), false,
             Ec2Records.RunInstancesRequest("ami-0" + StableId.Hex("ubuntu-22.04-" + region, 16), "g4dn.12xlarge", 2, token, KeyPairName),

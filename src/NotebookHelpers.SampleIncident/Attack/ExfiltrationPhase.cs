@@ -50,7 +50,7 @@ internal static class ExfiltrationPhase
                 }
 
                 // s3 sync runs ten transfers at once: about 0.7 objects a second.
-                t = t.AddSeconds(f.Random.Chance(0.6) ? 1 : f.Random.Between(2, 3));
+                t = t.AddSeconds(c.Timing.Chance(0.6) ? 1 : c.Timing.Between(2, 3));
             }
         }
     }

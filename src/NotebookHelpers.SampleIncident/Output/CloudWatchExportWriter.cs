@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Text;
 using NotebookHelpers.SampleIncident.Records;
@@ -21,10 +22,14 @@ internal sealed class CloudWatchExportWriter : IRecordSink
 
     private readonly string _taskRoot;
     private readonly CompressionLevel _level;
-    private readonly Dictionary<string, StreamState> _streams = new(StringComparer.Ordinal);
+    private const int ChunkBytes = 1 << 20;
 
-    public CloudWatchExportWriter(string root, string taskId, CompressionLevel level)
+    private readonly Dictionary<string, StreamState> _streams = new(StringComparer.Ordinal);
+    private readonly BackgroundWriter _writer;
+
+    public CloudWatchExportWriter(string root, string taskId, CompressionLevel level, BackgroundWriter writer)
     {
+        _writer = writer;
         _taskRoot = Path.Combine(root, taskId);
         _level = level;
         Directory.CreateDirectory(root);
@@ -55,20 +60,32 @@ internal sealed class CloudWatchExportWriter : IRecordSink
             _streams[stream] = state = new StreamState(stream);
         }
 
-        if (state.Writer is null || state.Writer.Length >= MaxObjectBytes)
+        // Whole lines go to the writer thread in chunks; the object boundaries are decided here, so they do not
+        // depend on timing.
+        if (state.ObjectLength >= MaxObjectBytes || state.NextIndex == 0)
         {
-            state.Writer?.Dispose();
+            FlushChunk(state);
             var path = Path.Combine(_taskRoot, stream, state.NextIndex.ToString("D6", System.Globalization.CultureInfo.InvariantCulture) + ".gz");
             state.NextIndex++;
-            state.Writer = new DeterministicGzipWriter(path, _level);
+            state.ObjectLength = 0;
             FilesWritten++;
+            _writer.Enqueue(() =>
+            {
+                state.Writer?.Dispose();
+                state.Writer = new DeterministicGzipWriter(path, _level);
+            });
         }
 
-        Span<byte> stamp = stackalloc byte[32];
-        var length = Encoding.ASCII.GetBytes(Timestamps.IsoMilliseconds(record.Event.Time) + " ", stamp);
-        state.Writer.Write(stamp[..length]);
-        state.Writer.Write(record.Json);
-        state.Writer.Write("\n"u8);
+        var stamp = Encoding.ASCII.GetBytes(Timestamps.IsoMilliseconds(record.Event.Time) + " ");
+        state.Chunk.Write(stamp);
+        state.Chunk.Write(record.Json);
+        state.Chunk.Write("\n"u8);
+        state.ObjectLength += stamp.Length + record.Json.Length + 1;
+        if (state.Chunk.WrittenCount >= ChunkBytes)
+        {
+            FlushChunk(state);
+        }
+
         EventsWritten++;
     }
 
@@ -80,8 +97,21 @@ internal sealed class CloudWatchExportWriter : IRecordSink
     {
         foreach (var state in _streams.Values)
         {
-            state.Writer?.Dispose();
+            FlushChunk(state);
+            _writer.Enqueue(() => state.Writer?.Dispose());
         }
+    }
+
+    private void FlushChunk(StreamState state)
+    {
+        if (state.Chunk.WrittenCount == 0)
+        {
+            return;
+        }
+
+        var chunk = state.Chunk.WrittenSpan.ToArray();
+        state.Chunk.ResetWrittenCount();
+        _writer.Enqueue(() => state.Writer!.Write(chunk));
     }
 
     private sealed class StreamState(string name)
@@ -90,6 +120,11 @@ internal sealed class CloudWatchExportWriter : IRecordSink
 
         public int NextIndex { get; set; }
 
+        public long ObjectLength { get; set; }
+
+        public ArrayBufferWriter<byte> Chunk { get; } = new(ChunkBytes + (64 * 1024));
+
+        /// <summary>Touched only on the writer thread.</summary>
         public DeterministicGzipWriter? Writer { get; set; }
     }
 }

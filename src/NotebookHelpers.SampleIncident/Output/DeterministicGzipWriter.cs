@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.IO.Hashing;
 
 namespace NotebookHelpers.SampleIncident.Output;
 
@@ -14,7 +15,7 @@ internal sealed class DeterministicGzipWriter : IDisposable
 
     private readonly FileStream _file;
     private readonly DeflateStream _deflate;
-    private uint _crc;
+    private readonly Crc32 _crc = new();
     private long _length;
     private bool _disposed;
 
@@ -32,14 +33,18 @@ internal sealed class DeterministicGzipWriter : IDisposable
     public void Write(ReadOnlySpan<byte> data)
     {
         _deflate.Write(data);
-        _crc = Crc32.Append(_crc, data);
+        _crc.Append(data);
         _length += data.Length;
     }
 
-    public static void WriteFile(string path, ReadOnlySpan<byte> content, CompressionLevel level)
+    public static long WriteFile(string path, ReadOnlySpan<byte> content, CompressionLevel level)
     {
-        using var gz = new DeterministicGzipWriter(path, level);
-        gz.Write(content);
+        using (var gz = new DeterministicGzipWriter(path, level))
+        {
+            gz.Write(content);
+        }
+
+        return new FileInfo(path).Length;
     }
 
     public void Dispose()
@@ -52,7 +57,7 @@ internal sealed class DeterministicGzipWriter : IDisposable
         _disposed = true;
         _deflate.Dispose();
         Span<byte> trailer = stackalloc byte[8];
-        BinaryPrimitives.WriteUInt32LittleEndian(trailer, _crc);
+        BinaryPrimitives.WriteUInt32LittleEndian(trailer, _crc.GetCurrentHashAsUInt32());
         BinaryPrimitives.WriteUInt32LittleEndian(trailer[4..], unchecked((uint)_length));
         _file.Write(trailer);
         _file.Dispose();

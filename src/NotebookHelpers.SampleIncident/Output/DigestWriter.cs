@@ -34,7 +34,16 @@ internal sealed class DigestWriter
 
     public int FilesWritten { get; private set; }
 
+    /// <summary>Called from the writer thread as log objects are written.</summary>
     public void Add(DeliveredLogFile file)
+    {
+        lock (_files)
+        {
+            AddLocked(file);
+        }
+    }
+
+    private void AddLocked(DeliveredLogFile file)
     {
         if (file.AccountId == Accounts.Production && DigestRegions.Contains(file.Region)
             && file.DeliveredAt > Timeline.IncidentDay && file.DeliveredAt <= Timeline.IncidentDay.AddDays(1))

@@ -22,11 +22,14 @@ internal sealed class TrailDeliveryWriter : IRecordSink
     private readonly CompressionLevel _level;
     private readonly DeterministicRandom _random;
     private readonly Action<DeliveredLogFile> _delivered;
+    private readonly BackgroundWriter _writer;
+    private long _bytesWritten;
     private readonly SortedDictionary<(DateTimeOffset End, string Account, string Region), List<Pending>> _open = new();
     private long _sequence;
 
-    public TrailDeliveryWriter(string root, long seed, CompressionLevel level, Action<DeliveredLogFile> delivered)
+    public TrailDeliveryWriter(string root, long seed, CompressionLevel level, BackgroundWriter writer, Action<DeliveredLogFile> delivered)
     {
+        _writer = writer;
         _root = root;
         _level = level;
         _random = DeterministicRandom.Create(seed, "trail-delivery");
@@ -37,7 +40,8 @@ internal sealed class TrailDeliveryWriter : IRecordSink
 
     public long RecordsWritten { get; private set; }
 
-    public long BytesWritten { get; private set; }
+    /// <summary>Compressed bytes written; complete once the <see cref="BackgroundWriter"/> has completed.</summary>
+    public long BytesWritten => Interlocked.Read(ref _bytesWritten);
 
     public void Accept(SerializedEvent record)
     {
@@ -117,14 +121,18 @@ internal sealed class TrailDeliveryWriter : IRecordSink
 
         Suffix.CopyTo(content, at);
         at += Suffix.Length;
-        var body = content.AsSpan(0, at);
+        var length = at;
         var path = Path.Combine(_root, key.Replace('/', Path.DirectorySeparatorChar));
-        DeterministicGzipWriter.WriteFile(path, body, _level);
         FilesWritten++;
         RecordsWritten += records.Count;
-        BytesWritten += new FileInfo(path).Length;
-        var times = records.Select(r => r.Record.Event.Time).ToList();
-        _delivered(new DeliveredLogFile(account, region, key, end, Convert.ToHexStringLower(SHA256.HashData(body)), times.Min(), times.Max()));
+        var oldest = records.Min(r => r.Record.Event.Time);
+        var newest = records.Max(r => r.Record.Event.Time);
+        _writer.Enqueue(() =>
+        {
+            var body = content.AsSpan(0, length);
+            Interlocked.Add(ref _bytesWritten, DeterministicGzipWriter.WriteFile(path, body, _level));
+            _delivered(new DeliveredLogFile(account, region, key, end, Convert.ToHexStringLower(SHA256.HashData(body)), oldest, newest));
+        });
     }
 
     private static DateTimeOffset CeilingToWindow(DateTimeOffset t)
