@@ -14,7 +14,8 @@ namespace NotebookHelpers.Evidence;
 /// </summary>
 internal sealed class JsonEvidenceDecoder
 {
-    private const int ChunkSize = 1 << 20;
+    private const int MinChunkSize = 1 << 16;
+    private const int MaxChunkSize = 1 << 20;
     private const int RecordsPerChunk = 2048;
     private const int MaxValueBytes = 1 << 30;
 
@@ -27,6 +28,9 @@ internal sealed class JsonEvidenceDecoder
     private DecodedChunk _chunk = new();
 
     private byte[] _buf = [];
+
+    // Chunks start small (most CloudTrail objects are a few KB) and double up to 1 MB for large streams.
+    private int _chunkSize = MinChunkSize;
     private int _start;
     private int _end;
     private long _base;
@@ -62,7 +66,7 @@ internal sealed class JsonEvidenceDecoder
     /// <summary>Prefills the buffer with bytes already read while sniffing the stream.</summary>
     public void Prime(ReadOnlySpan<byte> head, long offset)
     {
-        _buf = GC.AllocateUninitializedArray<byte>(Math.Max(ChunkSize, head.Length * 2));
+        _buf = GC.AllocateUninitializedArray<byte>(Math.Max(_chunkSize, head.Length * 2));
         head.CopyTo(_buf);
         _end = head.Length;
         _base = offset;
@@ -190,10 +194,11 @@ internal sealed class JsonEvidenceDecoder
     private bool Refill(int keepFrom, bool grow)
     {
         var keep = _end - keepFrom;
-        var size = Math.Max(ChunkSize, grow ? Math.Max(keep * 2, ChunkSize) : keep + ChunkSize);
-        if (grow && keep * 2L > MaxValueBytes + (long)ChunkSize)
+        _chunkSize = Math.Min(MaxChunkSize, _chunkSize * 2);
+        var size = grow ? Math.Max(keep * 2, _chunkSize) : keep + _chunkSize;
+        if (grow && keep * 2L > MaxValueBytes + (long)_chunkSize)
         {
-            size = keep + ChunkSize;
+            size = keep + _chunkSize;
         }
 
         var next = GC.AllocateUninitializedArray<byte>(size);
@@ -230,7 +235,7 @@ internal sealed class JsonEvidenceDecoder
     {
         if (_buf.Length == 0)
         {
-            _buf = GC.AllocateUninitializedArray<byte>(ChunkSize);
+            _buf = GC.AllocateUninitializedArray<byte>(_chunkSize);
         }
 
         while (_end < _buf.Length && !_eof)

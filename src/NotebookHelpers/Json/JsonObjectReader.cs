@@ -135,10 +135,15 @@ public ref struct JsonObjectReader
             return Stop(JsonScanStatus.Invalid, pos, JsonScanErrorKind.ExpectedKey);
         }
 
-        var keyStatus = JsonScanner.ScanString(json, pos, out var keyEnd, out var failAt, out var failKind, out var keyEscapes);
-        if (keyStatus != JsonScanStatus.Ok)
+        var keyEnd = JsonScanner.SkipPlainString(json, pos);
+        var keyEscapes = false;
+        if (keyEnd < 0)
         {
-            return Stop(keyStatus, failAt, failKind);
+            var keyStatus = JsonScanner.ScanString(json, pos, out keyEnd, out var failAt, out var failKind, out keyEscapes);
+            if (keyStatus != JsonScanStatus.Ok)
+            {
+                return Stop(keyStatus, failAt, failKind);
+            }
         }
 
         RawKey = json[(pos + 1)..(keyEnd - 1)];
