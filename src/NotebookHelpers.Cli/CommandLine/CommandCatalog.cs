@@ -1,4 +1,6 @@
 using NotebookHelpers.Cli.Commands;
+using NotebookHelpers.Insights.Sources;
+using NotebookHelpers.Sources;
 
 namespace NotebookHelpers.Cli.CommandLine;
 
@@ -8,9 +10,15 @@ public static class CommandCatalog
     /// <summary>Creates the commands.</summary>
     public static IReadOnlyList<ICliCommand> Create() =>
     [
+        new ContainCommand(),
         new EventsCommand(),
-        new QueryCommand(),
+        new FetchTrailCommand(),
+        new KeyOwnerCommand(),
+        new LookupCommand(),
+        new QueryCommand(QuerySourceResolver.Default.With(new CloudWatchLogsSourceKind())),
         new SampleIncidentCommand(),
+        new SweepCommand(),
+        new TrailsCommand(),
         new VersionCommand(),
     ];
 }

@@ -91,6 +91,12 @@ public sealed class QueryCommand : ICliCommand
             await console.Error.WriteLineAsync("nbh query: " + e.Describe()).ConfigureAwait(false);
             return CliApplication.UsageExitCode;
         }
+        catch (Exception e) when (e is NotebookHelpers.Aws.Transport.AwsServiceException or NotebookHelpers.Aws.AwsConfigurationException)
+        {
+            // cwl: sources: one line that says what failed on AWS and what to do.
+            await console.Error.WriteLineAsync($"nbh query: {NotebookHelpers.Aws.AwsErrorAdvice.Describe(e)}").ConfigureAwait(false);
+            return CliApplication.FailureExitCode;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or EvidenceReadException)
         {
             await console.Error.WriteLineAsync($"nbh query: {e.Message}").ConfigureAwait(false);

@@ -38,6 +38,13 @@ public static class AwsErrorAdvice
         return new AwsServiceException(kind, "", operation ?? "", region ?? "", error.ErrorCode, FirstLine(error.Message), status, error.RequestId, error);
     }
 
+    /// <summary>Wraps a network failure of an AWS SDK call (the SDK lets <see cref="HttpRequestException"/> through).</summary>
+    public static AwsServiceException FromNetwork(HttpRequestException error, string operation, string? region)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return new AwsServiceException(AwsErrorKind.Network, "", operation, region ?? "", null, FirstLine(error.Message), null, null, error);
+    }
+
     private static string Describe(AwsServiceException e)
     {
         var where = string.IsNullOrEmpty(e.Operation)

@@ -69,6 +69,12 @@ public sealed class Ec2InstanceSweep
                     failures[region] = message;
                     progress?.Report($"{region}: {message}");
                 }
+                catch (HttpRequestException e)
+                {
+                    var message = AwsErrorAdvice.Describe(AwsErrorAdvice.FromNetwork(e, "ec2:DescribeInstances", region));
+                    failures[region] = message;
+                    progress?.Report($"{region}: {message}");
+                }
                 catch (AmazonClientException e)
                 {
                     var message = AwsErrorAdvice.Describe(e);

@@ -20,5 +20,9 @@ public static class Ec2RegionLister
         {
             throw AwsErrorAdvice.FromSdk(e, "ec2:DescribeRegions", ec2.Config.RegionEndpoint?.SystemName ?? ec2.Config.AuthenticationRegion);
         }
+        catch (HttpRequestException e)
+        {
+            throw AwsErrorAdvice.FromNetwork(e, "ec2:DescribeRegions", ec2.Config.RegionEndpoint?.SystemName ?? ec2.Config.AuthenticationRegion);
+        }
     }
 }

@@ -102,6 +102,12 @@ public sealed class TrailLogFetcher
                         problems.Enqueue(line);
                         message = line;
                     }
+                    catch (HttpRequestException e)
+                    {
+                        var line = $"s3://{bucket}/{item.Key}: {AwsErrorAdvice.Describe(AwsErrorAdvice.FromNetwork(e, "s3:GetObject", null))}";
+                        problems.Enqueue(line);
+                        message = line;
+                    }
                 }
 
                 var n = Interlocked.Increment(ref done);
@@ -167,6 +173,10 @@ public sealed class TrailLogFetcher
         {
             problems.Enqueue($"s3://{bucket}/{prefix}: {AwsErrorAdvice.Describe(AwsErrorAdvice.FromSdk(e, "s3:ListObjectsV2", null))}");
         }
+        catch (HttpRequestException e)
+        {
+            problems.Enqueue($"s3://{bucket}/{prefix}: {AwsErrorAdvice.Describe(AwsErrorAdvice.FromNetwork(e, "s3:ListObjectsV2", null))}");
+        }
 
         return folders;
     }
@@ -189,6 +199,10 @@ public sealed class TrailLogFetcher
         catch (AmazonServiceException e)
         {
             problems.Enqueue($"s3://{bucket}/{prefix}: {AwsErrorAdvice.Describe(AwsErrorAdvice.FromSdk(e, "s3:ListObjectsV2", null))}");
+        }
+        catch (HttpRequestException e)
+        {
+            problems.Enqueue($"s3://{bucket}/{prefix}: {AwsErrorAdvice.Describe(AwsErrorAdvice.FromNetwork(e, "s3:ListObjectsV2", null))}");
         }
 
         return objects;

@@ -30,6 +30,10 @@ public sealed class StsIdentityClient
         {
             throw AwsErrorAdvice.FromSdk(e, "sts:GetCallerIdentity", _region);
         }
+        catch (HttpRequestException e)
+        {
+            throw AwsErrorAdvice.FromNetwork(e, "sts:GetCallerIdentity", _region);
+        }
     }
 
     /// <summary>The account that owns an access key id (any key, any account; never fails for a well-formed id).</summary>
@@ -43,6 +47,10 @@ public sealed class StsIdentityClient
         catch (AmazonServiceException e)
         {
             throw AwsErrorAdvice.FromSdk(e, "sts:GetAccessKeyInfo", _region);
+        }
+        catch (HttpRequestException e)
+        {
+            throw AwsErrorAdvice.FromNetwork(e, "sts:GetAccessKeyInfo", _region);
         }
     }
 }
