@@ -35,6 +35,7 @@ internal sealed class ExpressionCompiler
         RegexExpression r => throw new InsightsCompileException("a /regex/ can only follow 'like', 'not like' or '=~', or be a parse pattern.", r.Span),
         ListExpression l => throw new InsightsCompileException("a [list] can only follow 'in' or 'not in'.", l.Span),
         PeriodExpression p => throw new InsightsCompileException("a time period can only be an argument of bin, datefloor or dateceil.", p.Span),
+        AccessorExpression a => throw new InsightsCompileException("map and list access (x[1], jsonParse(s).key) is not supported offline; run it with --logs cwl:GROUP.", a.Span),
         StarExpression s => throw new InsightsCompileException("'*' can only be the argument of count(*).", s.Span),
         _ => throw new InsightsCompileException($"cannot evaluate {expression.GetType().Name}.", expression.Span),
     };

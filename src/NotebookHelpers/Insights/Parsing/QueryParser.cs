@@ -63,7 +63,7 @@ public sealed class QueryParser
 
             if (Current.Kind != TokenKind.Pipe)
             {
-                throw Error($"expected '|' or the end of the query, found {Describe(Current)}.", Current);
+                throw Error($"expected '|' or the end of the query, found {Describe(Current)}. Values go in quotes (\"…\") and field names with special characters in backticks (`…`).", Current);
             }
 
             var pipe = Current;
@@ -545,7 +545,34 @@ public sealed class QueryParser
             return new UnaryExpression(UnaryOperator.Negate, operand, Span(minus).Union(operand.Span));
         }
 
-        return ParsePrimary();
+        return ParsePostfix();
+    }
+
+    // Map and list access on jsonParse results: x[1], jsonParse(s).key, x[1].key.
+    private Expression ParsePostfix()
+    {
+        var target = ParsePrimary();
+        while (true)
+        {
+            if (Current.Kind == TokenKind.OpenBracket && target is FieldExpression or CallExpression or AccessorExpression && Peek(1).Kind == TokenKind.Number && Peek(2).Kind == TokenKind.CloseBracket)
+            {
+                var index = Peek(1);
+                var close = Peek(2);
+                _pos += 3;
+                target = new AccessorExpression(target, index.Text, true, target.Span.Union(Span(close)));
+                continue;
+            }
+
+            if (Current.Kind == TokenKind.Dot && Peek(1).Kind == TokenKind.Identifier)
+            {
+                var member = Peek(1);
+                _pos += 2;
+                target = new AccessorExpression(target, member.Text, false, target.Span.Union(Span(member)));
+                continue;
+            }
+
+            return target;
+        }
     }
 
     private Expression ParsePrimary()

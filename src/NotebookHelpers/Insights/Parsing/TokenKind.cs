@@ -81,6 +81,9 @@ public enum TokenKind
     /// <summary><c>^</c>.</summary>
     Caret,
 
+    /// <summary><c>.</c> after a call or index, as in <c>jsonParse(s).key</c>.</summary>
+    Dot,
+
     /// <summary><c>:</c> (only inside commands the engine skips, such as <c>SOURCE logGroups(namePrefix: […])</c>).</summary>
     Colon,
 }

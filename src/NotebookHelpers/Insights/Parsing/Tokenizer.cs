@@ -69,7 +69,11 @@ public static class Tokenizer
                     break;
                 case '$': token = ReadParameter(query, ref i); break;
                 default:
-                    if (char.IsAsciiDigit(c) || (c == '.' && char.IsAsciiDigit(At(query, i + 1))))
+                    if (c == '.' && tokens.Count > 0 && tokens[^1].Kind is TokenKind.CloseParen or TokenKind.CloseBracket)
+                    {
+                        token = Punct(TokenKind.Dot, ref i);
+                    }
+                    else if (char.IsAsciiDigit(c) || (c == '.' && char.IsAsciiDigit(At(query, i + 1))))
                     {
                         token = ReadNumber(query, ref i);
                     }
