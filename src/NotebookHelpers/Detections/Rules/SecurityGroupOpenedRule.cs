@@ -9,7 +9,7 @@ public sealed partial class SecurityGroupOpenedRule() : EventRule(
     title: "Security group opened to the internet",
     severity: Severity.Medium,
     attack: new AttackTechnique(AttackTactic.Persistence, "T1098", "Account Manipulation"),
-    insightsQuery: RuleQuery.Select("eventSource = \"ec2.amazonaws.com\" and eventName = \"AuthorizeSecurityGroupIngress\" and @message like /\"cidrIp(v6)?\":\"[^\"]*\\/0\"/ and not ispresent(errorCode)", "requestParameters.groupId"),
+    insightsQuery: RuleQuery.Select("eventSource = \"ec2.amazonaws.com\" and eventName = \"AuthorizeSecurityGroupIngress\" and @message like /\"cidrIp(v6)?\"\\s*:\\s*\"[^\"]*\\/0\"/ and not ispresent(errorCode)", "requestParameters.groupId"),
     explanation: "An inbound rule from any address (a /0 range: 0.0.0.0/0 or ::/0) exposes the group's instances to everyone, e.g. SSH for the attacker's own access to an instance they launched or modified.",
     recommendedAction: "Remove the rule unless confirmed, and check which instances use the group.",
     falsePositives: "Public web servers opening 80/443 by design.")
