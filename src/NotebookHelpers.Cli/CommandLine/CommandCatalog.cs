@@ -13,6 +13,7 @@ public static class CommandCatalog
         new ContainCommand(),
         new EventsCommand(),
         new FetchTrailCommand(),
+        new InvestigateCommand(),
         new KeyOwnerCommand(),
         new LookupCommand(),
         new QueryCommand(QuerySourceResolver.Default.With(new CloudWatchLogsSourceKind())),

@@ -17,7 +17,7 @@ public sealed class RegionFirstActivityRule() : StatefulRule(
     {
         "iam.amazonaws.com", "organizations.amazonaws.com", "cloudfront.amazonaws.com", "route53.amazonaws.com",
         "signin.amazonaws.com", "support.amazonaws.com", "health.amazonaws.com", "account.amazonaws.com", "billingconsole.amazonaws.com",
-        "ce.amazonaws.com", "globalaccelerator.amazonaws.com", "shield.amazonaws.com", "waf.amazonaws.com", "s3.amazonaws.com",
+        "ce.amazonaws.com", "globalaccelerator.amazonaws.com", "shield.amazonaws.com", "waf.amazonaws.com",
     };
 
     /// <inheritdoc />

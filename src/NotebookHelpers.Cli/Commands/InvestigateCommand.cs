@@ -1,0 +1,142 @@
+using NotebookHelpers.Cli.CommandLine;
+using NotebookHelpers.Events;
+using NotebookHelpers.Evidence;
+using NotebookHelpers.Investigation;
+
+namespace NotebookHelpers.Cli.Commands;
+
+/// <summary>
+/// <c>nbh investigate --logs PATH [--access-key-id KEY]</c>: runs the detection catalogue over the evidence and, for
+/// the key asked for (or the keys worth investigating: quarantine markers, keys behind high-severity findings),
+/// prints its profile, blast radius and findings, as text or as JSON in the schema of docs/investigate-json.md.
+/// </summary>
+public sealed class InvestigateCommand : ICliCommand
+{
+    /// <inheritdoc />
+    public string Name => "investigate";
+
+    /// <inheritdoc />
+    public string Summary => "Profile an access key, follow its blast radius and list the findings (or pick the keys worth it).";
+
+    /// <inheritdoc />
+    public string Usage => "nbh investigate --logs PATH [--logs PATH ...] [--access-key-id AKIA...] [--start T] [--end T] [--format table|json]";
+
+    /// <inheritdoc />
+    public CommandSpec Spec { get; } = new CommandSpec()
+        .Option("--logs", "PATH", "a file, folder or archive of CloudTrail logs (repeatable)", "-l")
+        .Option("--access-key-id", "KEY", "the key to investigate (repeatable); default: the keys the evidence points at", "-k")
+        .Option("--start", "T", "earliest event time, ISO 8601 or epoch seconds (default: all)")
+        .Option("--end", "T", "latest event time, ISO 8601 or epoch seconds (default: all)")
+        .Option("--format", "FORMAT", "table (default) or json (docs/investigate-json.md)", "-f");
+
+    /// <inheritdoc />
+    public async Task<int> RunAsync(CommandArguments args, CliConsole console, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(console);
+        if (args.Positional.Count > 0)
+        {
+            throw new UsageException($"investigate: unexpected argument '{args.Positional[0]}'. Usage: {Usage}");
+        }
+
+        var sources = args.Values("--logs");
+        if (sources.Count == 0)
+        {
+            throw new UsageException("investigate: give at least one --logs PATH.");
+        }
+
+        var format = (args.Value("--format") ?? "table").ToLowerInvariant();
+        if (format is not ("table" or "json"))
+        {
+            throw new UsageException($"investigate: --format must be table or json, not '{args.Value("--format")}'.");
+        }
+
+        var keys = args.Values("--access-key-id").Select(k => k.Trim()).ToList();
+        foreach (var key in keys.Where(k => k.Length < 16 || !k.All(char.IsAsciiLetterOrDigit)))
+        {
+            throw new UsageException($"investigate: '{key}' does not look like an access key id (AKIA… or ASIA…, letters and digits).");
+        }
+
+        TimeRange range;
+        try
+        {
+            range = TimeRange.Parse(args.Value("--start"), args.Value("--end"));
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException($"investigate: {e.Message}", e);
+        }
+
+        foreach (var source in sources)
+        {
+            if (source.Contains(':', StringComparison.Ordinal) && !File.Exists(source) && !Directory.Exists(source) && !Path.IsPathRooted(source))
+            {
+                await console.Error.WriteLineAsync($"nbh investigate: '{source}' is not a local path; this command reads local evidence (files, folders, .gz, .zip). Live sources (cwl:, lookup:, s3://) are not wired into investigate yet.").ConfigureAwait(false);
+                return CliApplication.UsageExitCode;
+            }
+
+            if (!File.Exists(source) && !Directory.Exists(source))
+            {
+                await console.Error.WriteLineAsync($"nbh investigate: no such file or directory: {source}").ConfigureAwait(false);
+                return CliApplication.FailureExitCode;
+            }
+        }
+
+        var reader = new EvidenceReader(new EvidenceReaderOptions { TimeRange = range });
+        List<CloudTrailEvent> events;
+        try
+        {
+            events = await Task.Run(() => reader.ReadEvents(sources, cancellationToken).ToList(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EvidenceReadException)
+        {
+            await console.Error.WriteLineAsync($"nbh investigate: {e.Message}").ConfigureAwait(false);
+            return CliApplication.FailureExitCode;
+        }
+
+        foreach (var problem in reader.Report.Problems)
+        {
+            await console.Error.WriteLineAsync($"nbh investigate: {(problem.IsNotice ? "notice" : "skipped")}: {problem}").ConfigureAwait(false);
+        }
+
+        var investigator = await Task.Run(() => new Investigator(events), cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<KeySuggestion> suggestions = [];
+        List<KeyInvestigation> investigations;
+        if (keys.Count > 0)
+        {
+            investigations = keys.Select(k => investigator.Investigate(k)).ToList();
+            foreach (var missing in investigations.Where(i => i.Profile.Activity.Events == 0))
+            {
+                await console.Error.WriteLineAsync($"nbh investigate: key {missing.AccessKeyId} made no calls in this evidence.").ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            suggestions = investigator.SuggestKeys();
+            investigations = suggestions.Select(s => investigator.Investigate(s.AccessKeyId, s.Reason)).ToList();
+            await console.Error.WriteLineAsync(suggestions.Count == 0
+                ? "nbh investigate: no --access-key-id given and nothing in the evidence points at a key (no quarantine marker, no high-severity finding); findings are listed below."
+                : $"nbh investigate: no --access-key-id given; investigating {suggestions.Count} key(s) the evidence points at: " +
+                  string.Join("; ", suggestions.Select(s => $"{s.AccessKeyId} ({s.Reason})"))).ConfigureAwait(false);
+        }
+
+        var report = new InvestigationReport(sources, events.Count, reader.Report.Skipped, keys.Count > 0 ? keys[0] : null, suggestions, investigations, investigator);
+        if (format == "json")
+        {
+            await console.Out.WriteAsync(InvestigationJson.ToJson(report)).ConfigureAwait(false);
+        }
+        else
+        {
+            foreach (var investigation in investigations)
+            {
+                await console.Out.WriteAsync(investigation + "\n").ConfigureAwait(false);
+            }
+
+            await console.Out.WriteAsync("All findings\n" + investigator.Detections + "\n").ConfigureAwait(false);
+        }
+
+        await console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await console.Error.WriteLineAsync($"nbh investigate: {events.Count} event(s), {investigator.Detections.Findings.Count} finding(s), {investigations.Count} key(s) investigated.").ConfigureAwait(false);
+        return 0;
+    }
+}

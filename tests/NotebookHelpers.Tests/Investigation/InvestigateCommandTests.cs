@@ -1,0 +1,84 @@
+using System.Text.Json;
+using NotebookHelpers.Cli.CommandLine;
+using NotebookHelpers.Tests.Support;
+
+namespace NotebookHelpers.Tests.Investigation;
+
+public sealed class InvestigateCommandTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "nbh-investigate-" + Guid.NewGuid().ToString("N"));
+
+    public InvestigateCommandTests()
+    {
+        Directory.CreateDirectory(_folder);
+        LeakedKeyScenario.Build().WriteTrailFile(Path.Combine(_folder, "111122223333_CloudTrail_us-east-1_20250310T1000Z_scenario.json"));
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task WithoutAKeyPicksTheKeysTheEvidencePointsAtAndSaysWhy()
+    {
+        var (exit, stdout, stderr) = await Run("investigate", "--logs", _folder);
+
+        Assert.Equal(0, exit);
+        Assert.Contains($"investigating 1 key(s) the evidence points at: {LeakedKeyScenario.LeakedKey}", stderr, StringComparison.Ordinal);
+        Assert.Contains("Access key " + LeakedKeyScenario.LeakedKey, stdout, StringComparison.Ordinal);
+        Assert.Contains("Blast radius", stdout, StringComparison.Ordinal);
+        Assert.Contains("iam-access-key-for-other-user", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task JsonOutputFollowsTheDocumentedSchema()
+    {
+        var (exit, stdout, _) = await Run("investigate", "--logs", _folder, "--access-key-id", LeakedKeyScenario.BackdoorKey, "--format", "json");
+
+        Assert.Equal(0, exit);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Equal(1, doc.RootElement.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(LeakedKeyScenario.BackdoorKey, doc.RootElement.GetProperty("requestedAccessKeyId").GetString());
+        Assert.Equal(0, doc.RootElement.GetProperty("suggestions").GetArrayLength());
+        var investigation = doc.RootElement.GetProperty("investigations")[0];
+        Assert.Equal("backup-admin", investigation.GetProperty("profile").GetProperty("owner").GetProperty("userName").GetString());
+    }
+
+    [Fact]
+    public async Task InvestigatesTheStratusFederationTokenDetonation()
+    {
+        var (exit, stdout, _) = await Run("investigate", "--logs", RepositoryPaths.SharedDataset("stratus-red-team-detonation-logs/aws.persistence.sts-federation-token.json"),
+            "--access-key-id", "AKIA6V1GNZTT65XQH36M");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("got federation token → [session] ASIASTJKC5GCM7ZE6LUP", stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--format", "xml")]
+    [InlineData("--access-key-id", "not a key")]
+    [InlineData("--start", "yesterday-ish")]
+    public async Task BadOptionsAreUsageErrors(string option, string value)
+    {
+        var (exit, _, stderr) = await Run("investigate", "--logs", _folder, option, value);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("nbh investigate:", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AMissingPathIsAFailureNamingIt()
+    {
+        var missing = Path.Combine(_folder, "nope");
+        var (exit, _, stderr) = await Run("investigate", "--logs", missing);
+
+        Assert.Equal(1, exit);
+        Assert.Contains(missing, stderr, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Exit, string Stdout, string Stderr)> Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = await CliApplication.RunAsync(args, new CliConsole(stdout, stderr));
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+}
