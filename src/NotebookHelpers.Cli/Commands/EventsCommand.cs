@@ -99,6 +99,11 @@ public sealed class EventsCommand : ICliCommand
             await console.Error.WriteLineAsync($"{(problem.IsNotice ? "notice" : "skipped")}: {OneLine(problem.ToString())}").ConfigureAwait(false);
         }
 
+        foreach (var ignored in report.IgnoredFiles)
+        {
+            await console.Error.WriteLineAsync($"ignored (not evidence): {OneLine(ignored)}").ConfigureAwait(false);
+        }
+
         foreach (var conflict in report.Conflicts)
         {
             await console.Error.WriteLineAsync($"conflict: {OneLine(conflict.ToString())}").ConfigureAwait(false);

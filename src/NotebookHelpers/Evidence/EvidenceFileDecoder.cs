@@ -165,11 +165,11 @@ internal static class EvidenceFileDecoder
         }
 
         Flush(sink, problems);
-        var decoder = new JsonEvidenceDecoder(content, location, options, sink);
+        var decoder = new JsonEvidenceDecoder(content, location, options, sink, quietIfNotEvidence: inDirectory);
         decoder.Prime(head, headOffset);
         decoder.Start();
         decoder.Run();
-        sink(new DecodedChunk { Outcome = new FileOutcome(decoder.Format, Ignored: false, display) });
+        sink(new DecodedChunk { Outcome = new FileOutcome(decoder.Format, Ignored: decoder.IsNotEvidence, display) });
     }
 
     private static void Flush(Action<DecodedChunk> sink, List<ReadProblem> problems)

@@ -40,14 +40,27 @@ internal sealed class JsonEvidenceDecoder
     private long _line = 1;
     private int _lineAt;
 
+    // A log group exported to S3 is laid out as <task-id>/<log-stream>/000000.gz: the folder names the stream.
+    private string? _exportStream;
     private Exception? _streamError;
     private bool _streamErrorReported;
     private int _topLevelValues;
     private EvidenceFormat? _format;
     private int _problemsInFile;
 
-    public JsonEvidenceDecoder(Stream input, EvidenceLocation file, EvidenceReaderOptions options, Action<DecodedChunk> sink)
+    // In a directory walk, a file that is JSON but holds no CloudTrail at all (an evidence folder's manifest.jsonl,
+    // a query.json, a package.json) is listed as ignored rather than counted as skipped records. Its "not CloudTrail"
+    // problems are held back until the first record proves the file is evidence after all.
+    private readonly bool _quietIfNotEvidence;
+    private readonly List<ReadProblem> _held = [];
+    private long _recordsCommitted;
+    private bool _otherProblems;
+
+    public JsonEvidenceDecoder(Stream input, EvidenceLocation file, EvidenceReaderOptions options, Action<DecodedChunk> sink, bool quietIfNotEvidence = false)
     {
+        _quietIfNotEvidence = quietIfNotEvidence;
+        var folder = Path.GetFileName(Path.GetDirectoryName(file.Entry ?? file.Path));
+        _exportStream = folder is not null && folder.Contains("_CloudTrail_", StringComparison.Ordinal) ? folder : null;
         _input = input;
         _file = file;
         _options = options;
@@ -59,6 +72,9 @@ internal sealed class JsonEvidenceDecoder
 
     /// <summary>Decompressed bytes consumed from the input.</summary>
     public long BytesRead => _base + _end;
+
+    /// <summary>True after <see cref="Run"/> when the file held only JSON that is not CloudTrail (see the constructor).</summary>
+    public bool IsNotEvidence => _quietIfNotEvidence && _recordsCommitted == 0 && !_otherProblems && _held.Count > 0 && _format is null;
 
     /// <summary>The detected format, after <see cref="Run"/>.</summary>
     public EvidenceFormat? Format => _format;
@@ -180,6 +196,11 @@ internal sealed class JsonEvidenceDecoder
         }
 
         CommitPending();
+        if (!IsNotEvidence)
+        {
+            ReleaseHeld();
+        }
+
         if (_topLevelValues > 1 && _format is EvidenceFormat.SingleRecord)
         {
             _format = EvidenceFormat.JsonLines;
@@ -307,8 +328,26 @@ internal sealed class JsonEvidenceDecoder
 
     private void CommitPending()
     {
-        _chunk.Problems.AddRange(_pendingProblems);
+        foreach (var problem in _pendingProblems)
+        {
+            if (_quietIfNotEvidence && _recordsCommitted == 0 && problem.Kind == ReadProblemKind.NotCloudTrail && _held.Count < 10_000)
+            {
+                _held.Add(problem);
+            }
+            else
+            {
+                _otherProblems |= problem.Kind != ReadProblemKind.NotCloudTrail;
+                _chunk.Problems.Add(problem);
+            }
+        }
+
         _pendingProblems.Clear();
+        if (_pending.Count > 0 || _otherProblems)
+        {
+            ReleaseHeld();
+        }
+
+        _recordsCommitted += _pending.Count;
         foreach (var r in _pending)
         {
             _chunk.Records.Add(r);
@@ -319,6 +358,15 @@ internal sealed class JsonEvidenceDecoder
         }
 
         _pending.Clear();
+    }
+
+    private void ReleaseHeld()
+    {
+        if (_held.Count > 0)
+        {
+            _chunk.Problems.InsertRange(0, _held);
+            _held.Clear();
+        }
     }
 
     private void Flush()
@@ -364,7 +412,7 @@ internal sealed class JsonEvidenceDecoder
         }
 
         var jsonStart = JsonScanner.SkipWhitespace(span, pos + space + 1);
-        var context = new LogEventContext(Timestamp: timestamp);
+        var context = new LogEventContext(LogStream: _exportStream, Timestamp: timestamp, AccountId: AccountFromStream(_exportStream));
         var scan = ScanObject(span, jsonStart, ContainerMode.None, out var record);
         if (scan.Status != JsonScanStatus.Ok)
         {
@@ -832,8 +880,9 @@ internal sealed class JsonEvidenceDecoder
             ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
             : null;
 
-    // CloudTrail names its CloudWatch Logs streams <account>_CloudTrail_<region>[_n].
-    private static string? AccountFromStream(string? stream)
+    // CloudTrail names its CloudWatch Logs streams <account>_CloudTrail_<region>[_n], and <org-id>_<account>_CloudTrail_<region>
+    // for an organization trail: the account is the 12 digits just before "_CloudTrail_".
+    internal static string? AccountFromStream(string? stream)
     {
         if (stream is null)
         {
@@ -841,6 +890,12 @@ internal sealed class JsonEvidenceDecoder
         }
 
         var marker = stream.IndexOf("_CloudTrail_", StringComparison.Ordinal);
-        return marker == 12 && stream.AsSpan(0, 12).ContainsAnyExceptInRange('0', '9') is false ? stream[..12] : null;
+        if (marker < 12 || (marker > 12 && stream[marker - 13] != '_'))
+        {
+            return null;
+        }
+
+        var account = stream.AsSpan(marker - 12, 12);
+        return account.ContainsAnyExceptInRange('0', '9') ? null : account.ToString();
     }
 }

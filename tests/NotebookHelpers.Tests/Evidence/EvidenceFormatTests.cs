@@ -159,6 +159,48 @@ public class EvidenceFormatTests
         Assert.Single(report.IgnoredFiles);
     }
 
+    [Fact]
+    public void TheCommittedSampleIncidentsThreeCopiesAgree()
+    {
+        var (events, report) = EvidenceReader.ReadAll([Path.Combine(RepositoryPaths.DataSamples, "sample-incident")]);
+
+        // Every trail record appears again, byte for byte, in the CloudWatch Logs export; Event History repeats 62.
+        Assert.Equal(10193, events.Count);
+        Assert.Equal(10193 + 62, report.Duplicates);
+        Assert.Equal(0, report.ConflictCount);
+        Assert.Equal(48, report.DigestFiles);
+        Assert.Equal(0, report.Skipped);
+        Assert.Equal(4, report.FilesByFormat[EvidenceFormat.CloudWatchLogsExport]);
+        Assert.Contains(report.IgnoredFiles, f => f.EndsWith("manifest.jsonl", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void JsonWithoutCloudTrailIsIgnoredInAFolderButReportedWhenNamed()
+    {
+        using var dir = new TempDirectory();
+        var config = dir.Write("config/settings.json", "{\"name\":\"x\"}");
+        dir.Write("logs/a.jsonl", Record("a") + "\n");
+
+        var walked = EvidenceReader.ReadAll([dir.Path]).Report;
+        var named = EvidenceReader.ReadAll([config]).Report;
+
+        Assert.Equal(0, walked.Skipped);
+        Assert.Equal([config], walked.IgnoredFiles);
+        Assert.Equal(1, named.Skipped);
+        Assert.Equal(ReadProblemKind.NotCloudTrail, Assert.Single(named.Problems).Kind);
+    }
+
+    [Theory]
+    [InlineData("111122223333_CloudTrail_us-east-1", "111122223333")]
+    [InlineData("111122223333_CloudTrail_us-east-1_2", "111122223333")]
+    [InlineData("o-7pq2xk4m9d_739154086213_CloudTrail_us-east-1", "739154086213")]
+    [InlineData("my-stream", null)]
+    [InlineData("x111122223333_CloudTrail_us-east-1", null)]
+    public void TakesTheAccountFromCloudTrailLogStreamNames(string stream, string? account)
+    {
+        Assert.Equal(account, JsonEvidenceDecoder.AccountFromStream(stream));
+    }
+
     [Theory]
     [InlineData("now", "2024-05-10T12:00:00.0000000+00:00")]
     [InlineData("now-7d", "2024-05-03T12:00:00.0000000+00:00")]
