@@ -107,7 +107,7 @@ public sealed class LookupCommand : ICliCommand
             {
                 var status = region.IsComplete ? (region.ResumedPages > 0 ? $"complete ({region.ResumedPages} pages resumed)" : "complete") : "INCOMPLETE: " + region.Error;
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{result.Attribute}\t{region.Region}\t{region.Pages}\t{region.Events}\t{status}")).ConfigureAwait(false);
+                    $"{result.Attribute?.ToString() ?? "all-events"}\t{region.Region}\t{region.Pages}\t{region.Events}\t{status}")).ConfigureAwait(false);
             }
         }
     }

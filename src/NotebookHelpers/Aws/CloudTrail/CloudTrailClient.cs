@@ -15,21 +15,21 @@ public sealed class CloudTrailClient
         _json = new JsonProtocolClient(sender, AwsService.CloudTrail, "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101");
 
     /// <summary>
-    /// Reads one page (at most 50 events) of Event History in a region. <paramref name="beforeEachAttempt"/> runs
-    /// before every attempt, retries included, so a rate limiter also paces the retries.
+    /// Reads one page (at most 50 events) of Event History in a region; a null <paramref name="attribute"/> reads every
+    /// management event. <paramref name="beforeEachAttempt"/> runs before every attempt, retries included, so a rate
+    /// limiter also paces the retries.
     /// </summary>
     public async Task<LookupEventsPage> LookupEventsAsync(
         string region,
-        LookupAttribute attribute,
+        LookupAttribute? attribute,
         DateTimeOffset? start,
         DateTimeOffset? end,
         string? nextToken,
         Func<CancellationToken, Task>? beforeEachAttempt,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(attribute);
         var request = new LookupEventsRequest(
-            [new LookupAttributeWire(attribute.Key.ToString(), attribute.Value)],
+            attribute is null ? null : [new LookupAttributeWire(attribute.Key.ToString(), attribute.Value)],
             start?.ToUnixTimeSeconds(),
             end?.ToUnixTimeSeconds(),
             50,

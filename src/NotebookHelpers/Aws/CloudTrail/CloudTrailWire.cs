@@ -6,7 +6,7 @@ namespace NotebookHelpers.Aws.CloudTrail;
 // JSON 1.1 timestamps are epoch seconds.
 
 internal sealed record LookupEventsRequest(
-    [property: JsonPropertyName("LookupAttributes")] IReadOnlyList<LookupAttributeWire> LookupAttributes,
+    [property: JsonPropertyName("LookupAttributes")] IReadOnlyList<LookupAttributeWire>? LookupAttributes,
     [property: JsonPropertyName("StartTime")] long? StartTime,
     [property: JsonPropertyName("EndTime")] long? EndTime,
     [property: JsonPropertyName("MaxResults")] int MaxResults,

@@ -31,27 +31,26 @@ public sealed class EventHistorySweep
         _clock = clock ?? TimeProvider.System;
     }
 
-    /// <summary>The sweep folder (relative to the evidence folder) for an attribute and a requested range.</summary>
-    public static string FolderFor(LookupAttribute attribute, DateTimeOffset? start, DateTimeOffset? end)
-    {
-        ArgumentNullException.ThrowIfNull(attribute);
-        return EvidenceRelativePath.Combine(
+    /// <summary>The sweep folder (relative to the evidence folder) for an attribute (null: all events) and a requested range.</summary>
+    public static string FolderFor(LookupAttribute? attribute, DateTimeOffset? start, DateTimeOffset? end) =>
+        EvidenceRelativePath.Combine(
             "lookup",
-            EvidenceRelativePath.FromName($"{attribute.Key}={attribute.Value}").Replace("/", "%2F", StringComparison.Ordinal),
+            attribute is null ? "all" : EvidenceRelativePath.FromName($"{attribute.Key}={attribute.Value}").Replace("/", "%2F", StringComparison.Ordinal),
             $"{Stamp(start)}--{Stamp(end)}");
-    }
 
-    /// <summary>Sweeps <paramref name="regions"/> for <paramref name="attribute"/> over [start, end] (null end: now).</summary>
+    /// <summary>
+    /// Sweeps <paramref name="regions"/> for <paramref name="attribute"/> (null: every management event) over
+    /// [start, end] (null end: now).
+    /// </summary>
     public async Task<EventHistorySweepResult> RunAsync(
         IReadOnlyList<string> regions,
-        LookupAttribute attribute,
+        LookupAttribute? attribute,
         DateTimeOffset? start,
         DateTimeOffset? end,
         IProgress<EventHistoryProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(regions);
-        ArgumentNullException.ThrowIfNull(attribute);
         var folder = FolderFor(attribute, start, end);
         var query = await FixQueryAsync(folder, attribute, start, end, cancellationToken).ConfigureAwait(false);
         var outcomes = new EventHistoryRegionOutcome[regions.Count];
@@ -69,7 +68,7 @@ public sealed class EventHistorySweep
 
     private async Task<EventHistoryRegionOutcome> SweepRegionAsync(
         string region,
-        LookupAttribute attribute,
+        LookupAttribute? attribute,
         SweepQuery query,
         string folder,
         List<string> paths,
@@ -110,7 +109,7 @@ public sealed class EventHistorySweep
                 pages++;
                 var path = EvidenceRelativePath.Combine(regionFolder, string.Create(CultureInfo.InvariantCulture, $"page-{pages:D4}.json"));
                 var source = string.Create(CultureInfo.InvariantCulture,
-                    $"cloudtrail:LookupEvents region={region} {attribute} start={Stamp(query.Start)} end={Stamp(query.End)} page={pages}");
+                    $"cloudtrail:LookupEvents region={region} {attribute?.ToString() ?? "all-events"} start={Stamp(query.Start)} end={Stamp(query.End)} page={pages}");
                 await _evidence.WriteAsync(path, page.RawJson, source, null, cancellationToken).ConfigureAwait(false);
                 paths.Add(path);
                 events += page.EventCount;
@@ -136,7 +135,7 @@ public sealed class EventHistorySweep
             .Order(StringComparer.Ordinal);
 
     // The first run fixes the range (an open end becomes "now"): NextTokens are only valid with the same parameters.
-    private async Task<SweepQuery> FixQueryAsync(string folder, LookupAttribute attribute, DateTimeOffset? start, DateTimeOffset? end, CancellationToken cancellationToken)
+    private async Task<SweepQuery> FixQueryAsync(string folder, LookupAttribute? attribute, DateTimeOffset? start, DateTimeOffset? end, CancellationToken cancellationToken)
     {
         var path = EvidenceRelativePath.Combine(folder, QueryFileName);
         if (_evidence.TryGet(path) is not null)
@@ -148,8 +147,8 @@ public sealed class EventHistorySweep
             }
         }
 
-        var query = new SweepQuery(attribute.Key.ToString(), attribute.Value, start, end ?? _clock.GetUtcNow());
-        await _evidence.WriteAsync(path, JsonSerializer.SerializeToUtf8Bytes(query), $"nbh lookup {attribute}", null, cancellationToken).ConfigureAwait(false);
+        var query = new SweepQuery(attribute?.Key.ToString(), attribute?.Value, start, end ?? _clock.GetUtcNow());
+        await _evidence.WriteAsync(path, JsonSerializer.SerializeToUtf8Bytes(query), $"nbh lookup {attribute?.ToString() ?? "all-events"}", null, cancellationToken).ConfigureAwait(false);
         return query;
     }
 
@@ -157,8 +156,8 @@ public sealed class EventHistorySweep
         time is { } t ? t.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) : "open";
 
     private sealed record SweepQuery(
-        [property: JsonPropertyName("attributeKey")] string AttributeKey,
-        [property: JsonPropertyName("attributeValue")] string AttributeValue,
+        [property: JsonPropertyName("attributeKey")] string? AttributeKey,
+        [property: JsonPropertyName("attributeValue")] string? AttributeValue,
         [property: JsonPropertyName("start")] DateTimeOffset? Start,
         [property: JsonPropertyName("end")] DateTimeOffset End);
 }

@@ -1,0 +1,32 @@
+namespace NotebookHelpers.Sources;
+
+/// <summary>Finds <c>data-samples/sample-incident/</c> from a notebook, the CLI or a test, wherever they run.</summary>
+public static class SampleIncidentLocator
+{
+    /// <summary>The folder of one copy of the sample incident (<c>trail-s3</c>, <c>event-history</c>, <c>cloudwatch-logs</c>).</summary>
+    /// <exception cref="ArgumentException">The copy is unknown, or no data-samples folder is above the current or program folder.</exception>
+    public static string Find(string copy, string? repositoryRoot = null)
+    {
+        ArgumentNullException.ThrowIfNull(copy);
+        if (copy is not ("trail-s3" or "event-history" or "cloudwatch-logs"))
+        {
+            throw new ArgumentException($"'sample:{copy}' is not a copy of the sample incident (trail-s3, event-history, cloudwatch-logs).", nameof(copy));
+        }
+
+        var starts = repositoryRoot is not null ? [repositoryRoot] : new[] { Environment.CurrentDirectory, AppContext.BaseDirectory };
+        foreach (var start in starts)
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "data-samples", "sample-incident", copy);
+                if (Directory.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        throw new ArgumentException(
+            $"the sample incident (data-samples/sample-incident/{copy}) is not above {string.Join(" or ", starts)}; run from the repository or give its root.", nameof(repositoryRoot));
+    }
+}
