@@ -1,3 +1,5 @@
+using NotebookHelpers.Display;
+
 namespace NotebookHelpers.Insights;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace NotebookHelpers.Insights;
 /// or on the CloudWatch Logs service: rows of <see cref="ResultField"/>, statistics and a status. Fields absent from
 /// an event are omitted from its row, as AWS does.
 /// </summary>
+[TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html", "text/plain"])]
 public sealed class QueryResults
 {
     /// <summary>Creates results.</summary>

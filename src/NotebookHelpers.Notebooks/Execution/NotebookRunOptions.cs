@@ -1,0 +1,19 @@
+using NotebookHelpers.Notebooks.Parameters;
+
+namespace NotebookHelpers.Notebooks.Execution;
+
+/// <summary>How <see cref="NotebookRunner"/> runs a notebook.</summary>
+public sealed class NotebookRunOptions
+{
+    /// <summary>Values injected after the parameters cell.</summary>
+    public IReadOnlyList<NotebookParameter> Parameters { get; init; } = [];
+
+    /// <summary>Keep running the following cells after a cell fails (nbconvert's <c>--allow-errors</c>).</summary>
+    public bool AllowErrors { get; init; }
+
+    /// <summary>
+    /// Run with the notebook's folder as the process's working directory, as Jupyter does, so relative paths in
+    /// cells mean the same in both hosts. The working directory is process-wide: runs in one process are sequential.
+    /// </summary>
+    public bool UseNotebookFolderAsWorkingDirectory { get; init; } = true;
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using NotebookHelpers.Html;
+
+namespace NotebookHelpers.Charts;
+
+/// <summary>
+/// Writes a figure as an HTML fragment: a <c>&lt;div&gt;</c> and a script that calls <c>Plotly.newPlot</c> with the
+/// figure JSON, optionally preceded by the plotly.js loader. Used by the figure formatter, the report writer and the
+/// notebook host's formatter for Plotly.NET charts.
+/// </summary>
+public static class PlotlyHtml
+{
+    private static long _counter;
+
+    /// <summary>Writes <paramref name="figure"/>.</summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="figure">The figure.</param>
+    /// <param name="includePlotlyJs">Precede the chart with <see cref="PlotlyJs.LoaderElement"/> so the output stands alone.</param>
+    public static void WriteFigure(TextWriter writer, PlotlyFigure figure, bool includePlotlyJs)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        WriteFigureJson(writer, figure.ToJson(), figure.Layout.Height, includePlotlyJs, figure.Summary);
+    }
+
+    /// <summary>
+    /// Writes a chart from figure JSON that is already safe inside a script element (serialised by
+    /// <see cref="PlotlyJson"/>, or re-serialised through it).
+    /// </summary>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="safeFigureJson">The figure: an object with <c>data</c>, and optionally <c>layout</c> and <c>config</c>.</param>
+    /// <param name="height">Height of the chart in pixels.</param>
+    /// <param name="includePlotlyJs">Precede the chart with the plotly.js loader.</param>
+    /// <param name="summary">Text describing the chart, used as its accessible label.</param>
+    public static void WriteFigureJson(TextWriter writer, string safeFigureJson, int height, bool includePlotlyJs, string? summary = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(safeFigureJson);
+        if (includePlotlyJs)
+        {
+            writer.Write(PlotlyJs.LoaderElement);
+        }
+
+        var id = NewId(safeFigureJson);
+        writer.Write("<div class=\"nbh nbh-figure\">");
+        writer.Write(string.Create(CultureInfo.InvariantCulture, $"<div id=\"{id}\" style=\"width:100%;height:{height}px\" role=\"img\""));
+        if (summary is not null)
+        {
+            writer.Write(" aria-label=\"");
+            HtmlText.Write(writer, summary);
+            writer.Write('"');
+        }
+
+        writer.Write("></div></div>");
+        writer.Write("<script>(function(){var el=document.getElementById('");
+        writer.Write(id);
+        writer.Write("');var fig=");
+        writer.Write(safeFigureJson);
+        writer.Write(";if(!window.Plotly){el.textContent='This chart needs plotly.js, which this page does not include.';return;}" +
+                     "window.Plotly.newPlot(el,fig.data,fig.layout||{},fig.config||{});})();</script>");
+    }
+
+    private static string NewId(string json)
+    {
+        // Stable across re-runs (the counter restarts with the process), unique within a page.
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(json));
+        var n = Interlocked.Increment(ref _counter);
+        return string.Create(CultureInfo.InvariantCulture, $"nbh-plot-{Convert.ToHexStringLower(hash, 0, 4)}-{n}");
+    }
+}

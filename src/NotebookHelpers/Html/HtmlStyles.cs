@@ -1,0 +1,31 @@
+namespace NotebookHelpers.Html;
+
+/// <summary>
+/// The CSS of every library output (tables, figures, progress, findings), scoped under <c>.nbh</c> classes so it
+/// cannot restyle the host page. Each notebook output carries it so the output stands alone; reports include it once.
+/// </summary>
+public static class HtmlStyles
+{
+    /// <summary>The style sheet, without the <c>&lt;style&gt;</c> element.</summary>
+    public const string Css =
+        ".nbh{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;font-size:13px;color:#1f2328;}" +
+        ".nbh-caption{margin:4px 0;color:#57606a;font-size:12px;}" +
+        ".nbh-warning{margin:4px 0;padding:4px 8px;border-left:3px solid #d4a72c;background:#fff8c5;}" +
+        ".nbh-table-wrap{max-height:480px;overflow:auto;border:1px solid #d0d7de;border-radius:4px;}" +
+        ".nbh-table{border-collapse:collapse;font-size:12px;width:max-content;min-width:100%;}" +
+        ".nbh-table th{position:sticky;top:0;background:#f6f8fa;cursor:pointer;user-select:none;text-align:left;" +
+        "padding:4px 8px;border-bottom:1px solid #d0d7de;white-space:nowrap;}" +
+        ".nbh-table th[aria-sort=ascending]::after{content:' \\25B2';}" +
+        ".nbh-table th[aria-sort=descending]::after{content:' \\25BC';}" +
+        ".nbh-table td{padding:3px 8px;border-bottom:1px solid #eaeef2;vertical-align:top;white-space:pre-wrap;" +
+        "word-break:break-word;max-width:480px;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;}" +
+        ".nbh-table tr:hover td{background:#f6f8fa;}" +
+        ".nbh-table td.nbh-absent{color:#8c959f;}" +
+        ".nbh-progress{display:flex;align-items:center;gap:8px;}" +
+        ".nbh-progress-bar{width:240px;height:8px;background:#eaeef2;border-radius:4px;overflow:hidden;}" +
+        ".nbh-progress-fill{height:100%;background:#0969da;}" +
+        ".nbh-figure{width:100%;}";
+
+    /// <summary>The style sheet in a <c>&lt;style&gt;</c> element.</summary>
+    public const string StyleElement = "<style>" + Css + "</style>";
+}
