@@ -67,6 +67,7 @@ public static partial class CSharpLiteral
     }
 
     /// <summary>The expression and type papermill-style inference gives <paramref name="raw"/>.</summary>
+    /// <exception cref="ParameterException">The value looks like a date but is not a valid one.</exception>
     public static (string Expression, string TypeName) Infer(string raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
@@ -89,7 +90,9 @@ public static partial class CSharpLiteral
 
         if (IsoDatePattern().IsMatch(raw))
         {
-            return (DateTimeOffsetExpression(ParseDate(raw)), "DateTimeOffset");
+            return DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
+                ? (DateTimeOffsetExpression(date.ToUniversalTime()), "DateTimeOffset")
+                : throw new ParameterException($"'{raw}' looks like an ISO 8601 date-time but is not a valid one.");
         }
 
         return (SymbolDisplay.FormatLiteral(raw, quote: true), "string");

@@ -12,8 +12,6 @@ namespace NotebookHelpers.Charts;
 /// </summary>
 public static class PlotlyHtml
 {
-    private static long _counter;
-
     /// <summary>Writes <paramref name="figure"/>.</summary>
     /// <param name="writer">Where to write.</param>
     /// <param name="figure">The figure.</param>
@@ -53,7 +51,12 @@ public static class PlotlyHtml
         }
 
         writer.Write("></div></div>");
-        writer.Write("<script>(function(){var el=document.getElementById('");
+        // The script finds its chart as the element just before it; the id is the fallback for front ends that
+        // run output scripts detached from the page (document.currentScript is then null).
+        writer.Write("<script>(function(){var s=document.currentScript;var el=s&&s.previousElementSibling?s.previousElementSibling.firstElementChild:null;");
+        writer.Write("if(!el||el.id!=='");
+        writer.Write(id);
+        writer.Write("')el=document.getElementById('");
         writer.Write(id);
         writer.Write("');var fig=");
         writer.Write(safeFigureJson);
@@ -61,11 +64,7 @@ public static class PlotlyHtml
                      "window.Plotly.newPlot(el,fig.data,fig.layout||{},fig.config||{});})();</script>");
     }
 
-    private static string NewId(string json)
-    {
-        // Stable across re-runs (the counter restarts with the process), unique within a page.
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(json));
-        var n = Interlocked.Increment(ref _counter);
-        return string.Create(CultureInfo.InvariantCulture, $"nbh-plot-{Convert.ToHexStringLower(hash, 0, 4)}-{n}");
-    }
+    // Derived from the figure itself, so a re-run writes the same page whatever ran before in the process.
+    private static string NewId(string json) =>
+        "nbh-plot-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)), 0, 8);
 }

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using NotebookHelpers.Cli.CommandLine;
+using NotebookHelpers.Tests.Support;
+using static NotebookHelpers.Tests.Notebooks.NotebookFixture;
+
+namespace NotebookHelpers.Tests.Notebooks;
+
+[Collection(NotebookRunsCollection.Name)]
+public sealed class RunCommandTests : IDisposable
+{
+    private readonly TempDirectory _folder = new();
+
+    [Fact]
+    public async Task ExitsOneNamingTheNotebookCellAndErrorAndStillWritesEveryOutput()
+    {
+        var (good, bad) = WriteNotebooks();
+        var output = Path.Combine(_folder.Path, "out");
+
+        var (exit, stdout, stderr) = await Run("run", Path.GetDirectoryName(good)!, "-p", "Who=analyst", "--out", output);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"nbh run: {bad}: cell 2 failed (In [2]): KeyNotFoundException: no such key", stderr, StringComparison.Ordinal);
+        Assert.Contains("nbh run: 2 notebooks, 1 succeeded, 1 failed", stderr, StringComparison.Ordinal);
+        Assert.Contains("[3/3] cell 2    ok", stderr, StringComparison.Ordinal);
+        Assert.Equal([Path.Combine(output, "a-good.html"), Path.Combine(output, "b-bad.html")], stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        using var executed = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "a-good.ipynb")));
+        Assert.Contains("hello analyst", executed.RootElement.GetRawText(), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(output, "b-bad.ipynb")));
+    }
+
+    [Fact]
+    public async Task AllowErrorsKeepsGoingAndExitsZero()
+    {
+        var (_, bad) = WriteNotebooks();
+
+        var (exit, _, stderr) = await Run("run", bad, "--allow-errors", "--out", Path.Combine(_folder.Path, "out"));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("[2/2] cell 3    ok", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-p", "1bad=x", "run: parameter name '1bad' is not a C# identifier.")]
+    [InlineData("-p", "Count=many", "run: parameter Count is declared int in the parameters cell; 'many' is not a int.")]
+    [InlineData("--out", "", "")]
+    public async Task RejectsBadParametersBeforeRunningAnything(string option, string value, string message)
+    {
+        var (good, _) = WriteNotebooks();
+        if (option == "--out")
+        {
+            // A missing notebook is a usage error too.
+            var (missingExit, _, missingError) = await Run("run", Path.Combine(_folder.Path, "nope.ipynb"));
+            Assert.Equal(2, missingExit);
+            Assert.Contains("does not exist", missingError, StringComparison.Ordinal);
+            return;
+        }
+
+        var (exit, _, stderr) = await Run("run", good, option, value, "--out", Path.Combine(_folder.Path, "out"));
+
+        Assert.Equal(2, exit);
+        Assert.Equal("nbh " + message, stderr.Trim());
+        Assert.False(Directory.Exists(Path.Combine(_folder.Path, "out")));
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    private (string Good, string Bad) WriteNotebooks()
+    {
+        var folder = Path.Combine(_folder.Path, "notebooks");
+        var good = Ipynb(folder, "a-good",
+            Code("string Who = \"nobody\";\nint Count = 1;", "parameters"),
+            Code("Console.WriteLine($\"hello {Who}\");"));
+        var bad = Ipynb(folder, "b-bad",
+            Markdown("# Bad"),
+            Code("throw new KeyNotFoundException(\"no such key\");"),
+            Code("Console.WriteLine(\"after\");"));
+        return (good, bad);
+    }
+
+    private static async Task<(int Exit, string Stdout, string Stderr)> Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await CliApplication.RunAsync(args, new CliConsole(output, error));
+        return (exit, output.ToString(), error.ToString());
+    }
+}
