@@ -35,12 +35,14 @@ public static class SampleIncidentGenerator
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Scale, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Days, SampleIncidentOptions.DefaultDays);
+        var start = Timeline.End.AddDays(-options.Days);
         var root = Path.GetFullPath(options.OutputDirectory);
         ClearPreviousOutput(root);
         Directory.CreateDirectory(root);
 
         // Small committed files compress as well as they can; the scaled benchmark variant favours speed.
-        var level = options.Scale == 1 ? CompressionLevel.SmallestSize : CompressionLevel.Fastest;
+        var level = options.Scale == 1 && options.Days == SampleIncidentOptions.DefaultDays ? CompressionLevel.SmallestSize : CompressionLevel.Fastest;
         var seed = options.Seed;
         using var writer = new BackgroundWriter();
         var digests = new DigestWriter(Path.Combine(root, TrailFolder), seed, level);
@@ -60,7 +62,7 @@ public static class SampleIncidentGenerator
         var activities = BackgroundCatalog.Create(seed, options.Scale);
         var serializer = new TrailEventSerializer();
         long events = 0, management = 0;
-        for (var hour = Timeline.Start; hour < Timeline.End; hour = hour.AddHours(1))
+        for (var hour = start; hour < Timeline.End; hour = hour.AddHours(1))
         {
             cancellationToken.ThrowIfCancellationRequested();
             foreach (var activity in activities)
@@ -102,7 +104,7 @@ public static class SampleIncidentGenerator
 
         writer.Complete();
         digests.Complete();
-        var summary = new SampleIncidentSummary(seed, options.Scale, events, management, events - management, trail.FilesWritten,
+        var summary = new SampleIncidentSummary(seed, options.Scale, options.Days, start, events, management, events - management, trail.FilesWritten,
             digests.FilesWritten, cloudWatch.EventsWritten, cloudWatch.EventsDropped, cloudWatch.FilesWritten, history.EventsWritten,
             history.PagesWritten, trail.BytesWritten);
         AnswerKeyWriter.Write(Path.Combine(root, AnswerKeyFile), attack, summary, exportTaskId);

@@ -2,7 +2,9 @@ namespace NotebookHelpers.SampleIncident;
 
 /// <summary>What a generation run wrote.</summary>
 /// <param name="Seed">The seed used.</param>
-/// <param name="Scale">The background scale used.</param>
+/// <param name="Scale">The background density used.</param>
+/// <param name="Days">Days of recording.</param>
+/// <param name="RecordingStart">The first instant of the recording (it ends at 2025-03-12T00:00Z).</param>
 /// <param name="Events">Records generated (each copy of a cross-account record counts once per account).</param>
 /// <param name="ManagementEvents">Of <paramref name="Events"/>, management events.</param>
 /// <param name="DataEvents">Of <paramref name="Events"/>, S3 data events.</param>
@@ -17,6 +19,8 @@ namespace NotebookHelpers.SampleIncident;
 public sealed record SampleIncidentSummary(
     long Seed,
     int Scale,
+    int Days,
+    DateTimeOffset RecordingStart,
     long Events,
     long ManagementEvents,
     long DataEvents,

@@ -4,6 +4,7 @@ using NotebookHelpers.Benchmarks;
 var benchmarks = new Dictionary<string, Func<IReadOnlyList<string>, int>>(StringComparer.Ordinal)
 {
     ["scan"] = JsonScanBenchmark.Run,
+    ["sample-incident"] = SampleIncidentBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))

@@ -21,8 +21,8 @@ public sealed class SampleIncidentCommand : ICliCommand
     public CommandSpec Spec { get; } = new CommandSpec()
         .Option("--out", "DIR", "Folder to write into (its trail-s3/, cloudwatch-logs/, event-history/ and answer-key.json are replaced).")
         .Option("--seed", "N", $"Seed (default {SampleIncidentOptions.DefaultSeed}, the committed sample).")
-        .Option("--scale", "N", "Multiply the background activity N times (default 1, about 10,000 events).")
-        .Option("--events", "N", "Pick the scale that gives about N events, e.g. 1000000 for benchmarks.");
+        .Option("--scale", "N", "Make the background N times busier (default 1: about 10,000 events in five days).")
+        .Option("--events", "N", "About N events, e.g. 1000000 for benchmarks: busier up to 24x, then more days.");
 
     /// <inheritdoc />
     public Task<int> RunAsync(CommandArguments args, CliConsole console, CancellationToken cancellationToken)
@@ -43,16 +43,15 @@ public sealed class SampleIncidentCommand : ICliCommand
             throw new UsageException($"{Name}: give --scale or --events, not both.");
         }
 
-        var scale = eventsText is not null
-            ? SampleIncidentOptions.ScaleForEventCount(ParseNumber(eventsText, "--events", 0, 1))
-            : (int)ParseNumber(scaleText, "--scale", 1, 1, 100_000);
+        var options = eventsText is not null
+            ? SampleIncidentOptions.ForEventCount(output, ParseNumber(eventsText, "--events", 0, 1, 1_000_000_000), seed)
+            : new SampleIncidentOptions { OutputDirectory = output, Seed = seed, Scale = (int)ParseNumber(scaleText, "--scale", 1, 1, 10_000) };
 
         var stopwatch = Stopwatch.StartNew();
         SampleIncidentSummary summary;
         try
         {
-            summary = SampleIncidentGenerator.Generate(new SampleIncidentOptions { OutputDirectory = output, Seed = seed, Scale = scale },
-                new SynchronousProgress(console.Error, Name), cancellationToken);
+            summary = SampleIncidentGenerator.Generate(options, new SynchronousProgress(console.Error, Name), cancellationToken);
         }
         catch (IOException e)
         {
@@ -67,7 +66,7 @@ public sealed class SampleIncidentCommand : ICliCommand
 
         var s = summary;
         console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"nbh {Name}: seed {s.Seed}, scale {s.Scale}: {s.Events:N0} events ({s.ManagementEvents:N0} management, {s.DataEvents:N0} data) in {stopwatch.Elapsed.TotalSeconds:F1} s"));
+            $"nbh {Name}: seed {s.Seed}, scale {s.Scale}, {s.Days} days: {s.Events:N0} events ({s.ManagementEvents:N0} management, {s.DataEvents:N0} data) in {stopwatch.Elapsed.TotalSeconds:F1} s"));
         console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"nbh {Name}: {s.TrailObjects:N0} trail objects ({s.TrailBytes / 1024.0 / 1024.0:F1} MB) + {s.DigestFiles} digest files, {s.CloudWatchObjects} CloudWatch Logs export objects ({s.CloudWatchEvents:N0} events, {s.CloudWatchDropped} over 256 KB left out), {s.EventHistoryPages} Event History pages ({s.EventHistoryEvents} events)"));
         console.Out.WriteLine(Path.GetFullPath(output));

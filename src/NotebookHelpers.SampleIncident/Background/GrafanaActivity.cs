@@ -23,7 +23,7 @@ internal sealed class GrafanaActivity : IBackgroundActivity
         _f = new RecordFactory(DeterministicRandom.Create(seed, "grafana"));
         _scale = scale;
         _server = new AssumedRoleIdentity(Cast.GrafanaServerRole, "i-0" + StableId.Hex("grafana-instance", 16), "ASIA" + StableId.Upper("grafana-key", 16),
-            Timeline.Start.AddHours(-2), ec2RoleDelivery: "2.0");
+            Timeline.End.AddDays(-SampleIncidentOptions.DefaultDays).AddHours(-2), ec2RoleDelivery: "2.0");
     }
 
     public void Generate(DateTimeOffset hourStart, IEventCollector collector)

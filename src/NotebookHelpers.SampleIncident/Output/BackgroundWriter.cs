@@ -9,7 +9,7 @@ namespace NotebookHelpers.SampleIncident.Output;
 /// </summary>
 internal sealed class BackgroundWriter : IDisposable
 {
-    private readonly BlockingCollection<Action> _work = new(boundedCapacity: 32);
+    private readonly BlockingCollection<Action> _work = new(boundedCapacity: 8);
     private readonly Thread _thread;
     private Exception? _failure;
 

@@ -24,7 +24,8 @@ internal sealed class TrailDeliveryWriter : IRecordSink
     private readonly Action<DeliveredLogFile> _delivered;
     private readonly BackgroundWriter _writer;
     private long _bytesWritten;
-    private readonly SortedDictionary<(DateTimeOffset End, string Account, string Region), List<Pending>> _open = new();
+    // Open windows by end time, then by account and region; only a few window ends are open at once.
+    private readonly SortedDictionary<long, Dictionary<(string Account, string Region), List<Pending>>> _open = new();
     private long _sequence;
 
     public TrailDeliveryWriter(string root, long seed, CompressionLevel level, BackgroundWriter writer, Action<DeliveredLogFile> delivered)
@@ -50,10 +51,15 @@ internal sealed class TrailDeliveryWriter : IRecordSink
         var delaySeconds = roll < 0.85 ? _random.Between(25, 150) : roll < 0.98 ? _random.Between(150, 270) : _random.Between(270, 299);
         var deliveredAt = e.Time.AddSeconds(delaySeconds);
         var end = CeilingToWindow(deliveredAt);
-        var key = (end, e.RecipientAccountId, e.Region);
-        if (!_open.TryGetValue(key, out var list))
+        if (!_open.TryGetValue(end.UtcTicks, out var windows))
         {
-            _open[key] = list = [];
+            _open[end.UtcTicks] = windows = [];
+        }
+
+        var key = (e.RecipientAccountId, e.Region);
+        if (!windows.TryGetValue(key, out var list))
+        {
+            windows[key] = list = [];
         }
 
         list.Add(new Pending(deliveredAt, _sequence++, record));
@@ -64,13 +70,17 @@ internal sealed class TrailDeliveryWriter : IRecordSink
         while (_open.Count > 0)
         {
             var first = _open.First();
-            if (first.Key.End >= streamTime)
+            if (first.Key >= streamTime.UtcTicks)
             {
                 break;
             }
 
             _open.Remove(first.Key);
-            Flush(first.Key.End, first.Key.Account, first.Key.Region, first.Value);
+            var end = new DateTimeOffset(first.Key, TimeSpan.Zero);
+            foreach (var ((account, region), records) in first.Value.OrderBy(w => w.Key.Account, StringComparer.Ordinal).ThenBy(w => w.Key.Region, StringComparer.Ordinal))
+            {
+                Flush(end, account, region, records);
+            }
         }
     }
 
@@ -103,35 +113,40 @@ internal sealed class TrailDeliveryWriter : IRecordSink
         var day = end.UtcDateTime;
         var name = $"{account}_CloudTrail_{region}_{Timestamps.FileStamp(end)}_{_random.MixedAlnum(16)}.json.gz";
         var key = $"AWSLogs/{Accounts.OrganizationId}/{account}/CloudTrail/{region}/{day:yyyy}/{day:MM}/{day:dd}/{name}";
-        var size = Prefix.Length + Suffix.Length + records.Sum(r => r.Record.Json.Length + 1);
-        var content = new byte[size];
-        var at = 0;
-        Prefix.CopyTo(content, at);
-        at += Prefix.Length;
-        for (var i = 0; i < records.Count; i++)
-        {
-            if (i > 0)
-            {
-                content[at++] = (byte)',';
-            }
-
-            records[i].Record.Json.CopyTo(content, at);
-            at += records[i].Record.Json.Length;
-        }
-
-        Suffix.CopyTo(content, at);
-        at += Suffix.Length;
-        var length = at;
         var path = Path.Combine(_root, key.Replace('/', Path.DirectorySeparatorChar));
         FilesWritten++;
         RecordsWritten += records.Count;
         var oldest = records.Min(r => r.Record.Event.Time);
         var newest = records.Max(r => r.Record.Event.Time);
+        // The records go to the writer thread as they are: one large array per object would land on the large
+        // object heap and cost a full collection every few objects at benchmark scale.
         _writer.Enqueue(() =>
         {
-            var body = content.AsSpan(0, length);
-            Interlocked.Add(ref _bytesWritten, DeterministicGzipWriter.WriteFile(path, body, _level));
-            _delivered(new DeliveredLogFile(account, region, key, end, Convert.ToHexStringLower(SHA256.HashData(body)), oldest, newest));
+            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            using (var gz = new DeterministicGzipWriter(path, _level))
+            {
+                void Write(ReadOnlySpan<byte> bytes)
+                {
+                    gz.Write(bytes);
+                    sha.AppendData(bytes);
+                }
+
+                Write(Prefix);
+                for (var i = 0; i < records.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        Write(","u8);
+                    }
+
+                    Write(records[i].Record.Json);
+                }
+
+                Write(Suffix);
+            }
+
+            Interlocked.Add(ref _bytesWritten, new FileInfo(path).Length);
+            _delivered(new DeliveredLogFile(account, region, key, end, Convert.ToHexStringLower(sha.GetHashAndReset()), oldest, newest));
         });
     }
 

@@ -3,9 +3,6 @@ namespace NotebookHelpers.SampleIncident.Scenario;
 /// <summary>The recording window and the fixed moments of the story (all UTC).</summary>
 internal static class Timeline
 {
-    /// <summary>First second of the recording: Friday 7 March 2025.</summary>
-    public static readonly DateTimeOffset Start = new(2025, 3, 7, 0, 0, 0, TimeSpan.Zero);
-
     /// <summary>End of the recording (exclusive): Wednesday 12 March 2025, 00:00.</summary>
     public static readonly DateTimeOffset End = new(2025, 3, 12, 0, 0, 0, TimeSpan.Zero);
 

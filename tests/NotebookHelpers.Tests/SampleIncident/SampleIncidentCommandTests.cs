@@ -37,7 +37,7 @@ public sealed class SampleIncidentCommandTests
 
             Assert.Equal(0, code);
             Assert.Equal(Path.GetFullPath(folder), stdout.ToString().Trim());
-            Assert.Contains("seed 11, scale 1:", stderr.ToString(), StringComparison.Ordinal);
+            Assert.Contains("seed 11, scale 1, 5 days:", stderr.ToString(), StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(folder, "answer-key.json")));
         }
         finally
@@ -54,7 +54,8 @@ public sealed class SampleIncidentCommandTests
     [Theory]
     [InlineData(1, 1)]
     [InlineData(10_000, 1)]
-    [InlineData(1_000_000, 118)]
+    [InlineData(100_000, 12)]
+    [InlineData(1_000_000, 24)]
     public void ChoosesTheScaleForAnEventCount(long events, int scale)
     {
         Assert.Equal(scale, SampleIncidentOptions.ScaleForEventCount(events));
@@ -71,6 +72,45 @@ public sealed class SampleIncidentCommandTests
             var predicted = SampleIncidentOptions.FixedEvents + (3 * SampleIncidentOptions.EventsPerScale);
             Assert.InRange(summary.Events, predicted * 0.9, predicted * 1.1);
             Assert.Equal(summary.Events, summary.CloudWatchEvents);
+        }
+        finally
+        {
+            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+            {
+                File.SetAttributes(file, FileAttributes.Normal);
+            }
+
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void LargeEventCountsMakeTheRecordingLongerRatherThanDenser()
+    {
+        var options = SampleIncidentOptions.ForEventCount("x", 1_000_000);
+
+        Assert.Equal(SampleIncidentOptions.MaxDensity, options.Scale);
+        Assert.Equal(21, options.Days);
+        Assert.Equal(SampleIncidentOptions.DefaultDays, SampleIncidentOptions.ForEventCount("x", 50_000).Days);
+    }
+
+    [Fact]
+    public void MoreDaysStartTheRecordingEarlierAndTellTheSameStory()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "nbh-sample-days-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            var summary = SampleIncidentGenerator.Generate(new SampleIncidentOptions { OutputDirectory = folder, Days = 8 });
+
+            var key = SampleIncidentFiles.Parse(File.ReadAllText(Path.Combine(folder, "answer-key.json")));
+            var committed = SampleIncidentFiles.Instance.AnswerKey;
+            Assert.Equal("2025-03-04T00:00:00Z", key.GetProperty("recording").GetProperty("start").GetString());
+            Assert.Equal(
+                committed.GetProperty("timeline").EnumerateArray().Select(t => $"{t.GetProperty("time")} {t.GetProperty("eventName")}"),
+                key.GetProperty("timeline").EnumerateArray().Select(t => $"{t.GetProperty("time")} {t.GetProperty("eventName")}"));
+            Assert.InRange(summary.Events, 13_000, 20_000);
+            Assert.True(summary.EventHistoryEvents > committed.GetProperty("counts").GetProperty("eventHistoryEvents").GetInt32(),
+                "three more days of svc-reporting's daily job reach Event History");
         }
         finally
         {
