@@ -34,8 +34,11 @@ internal static class SampleIncidentBenchmark
         wall.Stop();
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuBefore;
+        // On a shared machine wall time measures the neighbours; the busiest thread's CPU time is what the wall
+        // time would be on two free cores (generation and compression run on separate threads).
+        var busiest = process.Threads.Cast<ProcessThread>().Max(t => t.TotalProcessorTime);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sample-incident: {summary.Events:N0} events (scale {summary.Scale}, {summary.Days} days) in {wall.Elapsed.TotalSeconds:F1} s wall, {cpu.TotalSeconds:F1} s CPU, " +
+            $"sample-incident: {summary.Events:N0} events (scale {summary.Scale}, {summary.Days} days) in {wall.Elapsed.TotalSeconds:F1} s wall, {cpu.TotalSeconds:F1} s CPU (busiest thread {busiest.TotalSeconds:F1} s), " +
             $"{summary.Events / wall.Elapsed.TotalSeconds:N0} events/s, peak working set {process.PeakWorkingSet64 / (1024 * 1024):N0} MB, " +
             $"{summary.TrailObjects:N0} trail objects ({summary.TrailBytes / (1024.0 * 1024):F0} MB), {summary.CloudWatchObjects} CloudWatch Logs objects"));
         return 0;
