@@ -115,8 +115,13 @@ public sealed class EventsCommand : ICliCommand
 
     // One record per line: records from compact sources are written byte for byte; pretty-printed ones (they
     // contain line breaks, which JSON only allows as whitespace) are compacted so the output stays JSON Lines.
+    // When stdout is a stream the bytes go straight to it, never re-encoded; a test's StringWriter gets text.
     private static void WriteJsonLines(IEnumerable<LogRecordBatch> batches, TextWriter output)
     {
+        var raw = output is StreamWriter { BaseStream: { CanWrite: true } stream } writer ? (writer, stream) : default;
+        raw.writer?.Flush();
+        // Not disposed: that would close stdout, which belongs to the caller.
+        var buffered = raw.stream is null ? null : new BufferedStream(raw.stream, 1 << 20);
         var bytes = ArrayPool<byte>.Shared.Rent(1 << 16);
         var chars = ArrayPool<char>.Shared.Rent(1 << 16);
         try
@@ -137,6 +142,13 @@ public sealed class EventsCommand : ICliCommand
                         json = bytes.AsSpan(0, JsonCompactor.Compact(json, bytes));
                     }
 
+                    if (buffered is not null)
+                    {
+                        buffered.Write(json);
+                        buffered.WriteByte((byte)'\n');
+                        continue;
+                    }
+
                     var needed = Encoding.UTF8.GetMaxCharCount(json.Length);
                     if (chars.Length < needed)
                     {
@@ -152,6 +164,7 @@ public sealed class EventsCommand : ICliCommand
         }
         finally
         {
+            buffered?.Flush();
             ArrayPool<byte>.Shared.Return(bytes);
             ArrayPool<char>.Shared.Return(chars);
         }

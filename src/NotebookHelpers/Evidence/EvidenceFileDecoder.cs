@@ -33,7 +33,7 @@ internal static class EvidenceFileDecoder
                 return;
             }
 
-            DecodeStream(stream, location, file.InDirectory, options, sink);
+            DecodeStream(stream, location, file.InDirectory, options, sink, SizeHint(stream, magic[..n]));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
@@ -80,7 +80,30 @@ internal static class EvidenceFileDecoder
         }
     }
 
-    private static void DecodeStream(Stream raw, EvidenceLocation location, bool inDirectory, EvidenceReaderOptions options, Action<DecodedChunk> sink)
+    // The decompressed size, when cheap to know: gzip's trailer holds it (modulo 4 GB, last member only), a plain
+    // file's length is it. Sizing the buffer once avoids regrowing and copying a delivery object while reading it.
+    private static long? SizeHint(FileStream stream, ReadOnlySpan<byte> magic)
+    {
+        var length = stream.Length;
+        if (magic.Length < 2 || magic[0] != 0x1F || magic[1] != 0x8B)
+        {
+            return length;
+        }
+
+        if (length < 20)
+        {
+            return null;
+        }
+
+        Span<byte> trailer = stackalloc byte[4];
+        stream.Position = length - 4;
+        var read = stream.ReadAtLeast(trailer, 4, throwOnEndOfStream: false);
+        stream.Position = 0;
+        var size = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(trailer);
+        return read == 4 && size >= length / 2 ? size : null;
+    }
+
+    private static void DecodeStream(Stream raw, EvidenceLocation location, bool inDirectory, EvidenceReaderOptions options, Action<DecodedChunk> sink, long? sizeHint = null)
     {
         var display = location.Entry is null ? location.Path : $"{location.Path}!{location.Entry}";
         var head = new byte[SniffBytes];
@@ -132,12 +155,12 @@ internal static class EvidenceFileDecoder
                 return;
             }
 
-            DecodeContent(content, head.AsSpan(offset, n - offset), offset, location, display, inDirectory, options, sink, problems);
+            DecodeContent(content, head.AsSpan(offset, n - offset), offset, location, display, inDirectory, options, sink, problems, sizeHint);
         }
     }
 
     private static void DecodeContent(Stream content, ReadOnlySpan<byte> head, long headOffset, EvidenceLocation location, string display,
-        bool inDirectory, EvidenceReaderOptions options, Action<DecodedChunk> sink, List<ReadProblem> problems)
+        bool inDirectory, EvidenceReaderOptions options, Action<DecodedChunk> sink, List<ReadProblem> problems, long? sizeHint = null)
     {
         var firstIndex = Json.JsonScanner.SkipWhitespace(head, 0);
         if (firstIndex >= head.Length && head.Length < SniffBytes - 3)
@@ -166,7 +189,7 @@ internal static class EvidenceFileDecoder
 
         Flush(sink, problems);
         var decoder = new JsonEvidenceDecoder(content, location, options, sink, quietIfNotEvidence: inDirectory);
-        decoder.Prime(head, headOffset);
+        decoder.Prime(head, headOffset, sizeHint);
         decoder.Start();
         decoder.Run();
         sink(new DecodedChunk { Outcome = new FileOutcome(decoder.Format, Ignored: decoder.IsNotEvidence, display) });

@@ -80,9 +80,11 @@ internal sealed class JsonEvidenceDecoder
     public EvidenceFormat? Format => _format;
 
     /// <summary>Prefills the buffer with bytes already read while sniffing the stream.</summary>
-    public void Prime(ReadOnlySpan<byte> head, long offset)
+    public void Prime(ReadOnlySpan<byte> head, long offset, long? sizeHint = null)
     {
-        _buf = GC.AllocateUninitializedArray<byte>(Math.Max(_chunkSize, head.Length * 2));
+        // A known size up to 16 MB is read in one piece; larger inputs stream in chunks.
+        var size = sizeHint is { } hint && hint <= 16 << 20 ? (int)hint - (int)offset + 1 : _chunkSize;
+        _buf = GC.AllocateUninitializedArray<byte>(Math.Max(size, head.Length * 2));
         head.CopyTo(_buf);
         _end = head.Length;
         _base = offset;
