@@ -180,6 +180,23 @@ public static class CloudTrailFacts
         return i < 0 ? value : value[(i + 1)..];
     }
 
+    /// <summary>
+    /// The network of a client address, for "same place" comparisons: the /24 of an IPv4 address, the /48 of an IPv6
+    /// address; null for service names and text that is not an address.
+    /// </summary>
+    public static string? NetworkOf(string? sourceIPAddress)
+    {
+        if (IsAwsSource(sourceIPAddress) || !System.Net.IPAddress.TryParse(sourceIPAddress, out var address))
+        {
+            return null;
+        }
+
+        var bytes = address.GetAddressBytes();
+        return address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
+            ? $"{bytes[0]}.{bytes[1]}.{bytes[2]}.0/24"
+            : Convert.ToHexString(bytes, 0, 6) + "::/48";
+    }
+
     /// <summary>Short form of an access key id for summaries (the whole id: it is evidence, not a secret).</summary>
     public static string KeyText(string? accessKeyId) => accessKeyId ?? "(unknown key)";
 }

@@ -15,6 +15,7 @@ public static class DetectionCatalog
         new QuarantinePolicyRule(),
         new ContainmentRecordedRule(),
         new AccessDeniedAfterContainmentRule(),
+        new CallsAfterContainmentRule(),
 
         // Initial access and sign-in.
         new ConsoleLoginWithoutMfaRule(),
@@ -48,6 +49,7 @@ public static class DetectionCatalog
         new RolesAnywhereTrustAnchorRule(),
         new FederationTokenRule(),
         new SessionTokenByUserRule(),
+        new CrossAccountAssumeRoleRule(),
         new LambdaBackdoorRule(),
         new SecurityGroupOpenedRule(),
 

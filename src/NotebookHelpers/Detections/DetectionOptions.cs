@@ -18,11 +18,11 @@ public sealed record DetectionOptions
     /// </summary>
     public TimeSpan BaselinePeriod { get; init; } = TimeSpan.FromDays(3);
 
-    /// <summary>Distinct discovery calls by one principal within <see cref="DiscoveryWindow"/> that make a burst (default 10).</summary>
-    public int DiscoveryBurstDistinctCalls { get; init; } = 10;
+    /// <summary>Distinct discovery calls by one principal within <see cref="DiscoveryWindow"/> that make a burst (default 8).</summary>
+    public int DiscoveryBurstDistinctCalls { get; init; } = 8;
 
-    /// <summary>The discovery-burst window (default 5 minutes).</summary>
-    public TimeSpan DiscoveryWindow { get; init; } = TimeSpan.FromMinutes(5);
+    /// <summary>The discovery-burst window (default 10 minutes: an operator typing commands by hand is slower than a tool).</summary>
+    public TimeSpan DiscoveryWindow { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Denied calls by one access key within <see cref="AccessDeniedWindow"/> that make a burst (default 10).</summary>
     public int AccessDeniedBurstCalls { get; init; } = 10;

@@ -12,7 +12,7 @@ public sealed class CallerIdentityFirstCallRule() : StatefulRule(
     severity: Severity.Medium,
     attack: new AttackTechnique(AttackTactic.Discovery, "T1087.004", "Account Discovery: Cloud Account"),
     insightsQuery: "fields @timestamp, eventName, userAgent\n| filter userIdentity.accessKeyId like /^AKIA/\n| stats earliest(eventName) as firstCall, min(@timestamp) as firstSeen by userIdentity.accessKeyId, sourceIPAddress\n| filter firstCall = \"GetCallerIdentity\"\n| sort firstSeen asc",
-    explanation: "GetCallerIdentity answers \"whose key is this?\" and works even when the key has no permissions, so it is the first thing scanners and attackers run on a key they found. A long-term (AKIA) key whose first call from an address it never used before is GetCallerIdentity is a typical sign that someone new picked the key up. During the first days of the evidence (the baseline) every address is new, so such calls are only Info there.",
+    explanation: "GetCallerIdentity answers \"whose key is this?\" and works even when the key has no permissions, so it is the first thing scanners and attackers run on a key they found. A long-term (AKIA) key whose first call from an address it never used before is GetCallerIdentity is a typical sign that someone new picked the key up. During the first days of the evidence (the baseline) every address is new, and an address in a network the key already used (same /24 or /48) is a neighbour rather than a stranger, so both are only Info.",
     recommendedAction: "Look at the source IP and user agent of that call and of the calls that follow; if they are unknown, treat the key as exposed.",
     falsePositives: "Tools that verify their credentials at start-up (CI jobs, Terraform) running from a new address, e.g. a new build agent.")
 {
@@ -29,6 +29,7 @@ public sealed class CallerIdentityFirstCallRule() : StatefulRule(
     private sealed class Evaluator(DetectionOptions options) : IRuleEvaluator
     {
         private readonly HashSet<(string Key, string Source)> _seen = [];
+        private readonly HashSet<(string Key, string Network)> _networks = [];
         private DateTimeOffset? _baselineEnd;
 
         public void Observe(CloudTrailEvent ev, Action<RuleMatch> report)
@@ -40,11 +41,16 @@ public sealed class CallerIdentityFirstCallRule() : StatefulRule(
                 return;
             }
 
+            // A new address in a network the key already used (a new CI runner behind the same egress range) is not a
+            // new party; an address in a new network is.
+            var network = CloudTrailFacts.NetworkOf(ev.SourceIPAddress);
+            var nearby = network is not null && !_networks.Add((key, network));
             if (ev.EventName == "GetCallerIdentity")
             {
                 var inBaseline = ev.EventTime < _baselineEnd;
-                report(new RuleMatch(ev, $"first call of key {key} from {ev.SourceIPAddress} was GetCallerIdentity ({ev.UserAgent}){(inBaseline ? " during the baseline period" : "")}",
-                    inBaseline ? Severity.Info : null));
+                var note = inBaseline ? " during the baseline period" : nearby ? " (a network the key already used)" : "";
+                report(new RuleMatch(ev, $"first call of key {key} from {ev.SourceIPAddress} was GetCallerIdentity ({ev.UserAgent}){note}",
+                    inBaseline || nearby ? Severity.Info : null));
             }
         }
 

@@ -8,8 +8,8 @@ public sealed class DiscoveryBurstRule() : StatefulRule(
     title: "Discovery burst",
     severity: Severity.Medium,
     attack: new AttackTechnique(AttackTactic.Discovery, "T1580", "Cloud Infrastructure Discovery"),
-    insightsQuery: "fields @timestamp, eventName\n| filter eventName like /^(List|Describe|Get)/ and sourceIPAddress not like /amazonaws\\.com|AWS Internal/ and userAgent not like /^(aws-internal|Mozilla)/\n| stats count_distinct(eventName) as distinctCalls, count(*) as calls by userIdentity.accessKeyId, bin(5m)\n| filter distinctCalls >= 10",
-    explanation: "Right after getting a key, attackers enumerate what it can reach: users, roles, buckets, instances, secrets, functions, in quick succession and across services. Ten or more different discovery calls by one key within five minutes (outside the console, which makes such calls itself) is that pattern.",
+    insightsQuery: "fields @timestamp, eventName\n| filter eventName like /^(List|Describe|Get)/ and sourceIPAddress not like /amazonaws\\.com|AWS Internal/ and userAgent not like /^(aws-internal|Mozilla)/\n| stats count_distinct(eventName) as distinctCalls, count(*) as calls by userIdentity.accessKeyId, bin(10m)\n| filter distinctCalls >= 8",
+    explanation: "Right after getting a key, attackers enumerate what it can reach: users, roles, buckets, instances, secrets, functions, in quick succession and across services. Eight or more different discovery calls by one key within ten minutes (outside the console, which makes such calls itself) is that pattern.",
     recommendedAction: "Read the list of calls (it tells what the attacker learnt) and follow the key's next actions.",
     falsePositives: "Inventory and security tools (Prowler, ScoutSuite, CSPM scanners), and infrastructure-as-code refreshing state (Terraform plan).")
 {
