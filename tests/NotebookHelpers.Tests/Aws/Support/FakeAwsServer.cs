@@ -35,8 +35,19 @@ public sealed class FakeAwsServer : IAsyncDisposable
     /// <summary>Every request received so far, in arrival order.</summary>
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
-    /// <summary>Starts a server that answers with <paramref name="handler"/>.</summary>
-    public static async Task<FakeAwsServer> StartAsync(Func<RecordedRequest, Task<FakeResponse>> handler, string secretKey = TestAws.SecretKey)
+    /// <summary>Starts a server that answers with <paramref name="handler"/>; requests must be signed with <paramref name="secretKey"/>.</summary>
+    public static Task<FakeAwsServer> StartAsync(Func<RecordedRequest, Task<FakeResponse>> handler, string secretKey = TestAws.SecretKey) =>
+        StartAsync(handler, new Dictionary<string, string> { [TestAws.AccessKeyId] = secretKey });
+
+    /// <summary>
+    /// Starts a server that knows the secret of each access key in <paramref name="secrets"/> (e.g. the keys an
+    /// AssumeRole answer handed out). Unsigned requests reach the handler only when <paramref name="allowUnsigned"/> says so
+    /// (the SSO portal uses a bearer token, not SigV4).
+    /// </summary>
+    public static async Task<FakeAwsServer> StartAsync(
+        Func<RecordedRequest, Task<FakeResponse>> handler,
+        IReadOnlyDictionary<string, string> secrets,
+        Func<RecordedRequest, bool>? allowUnsigned = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -50,10 +61,12 @@ public sealed class FakeAwsServer : IAsyncDisposable
             var body = buffer.ToArray();
             var headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString(), StringComparer.Ordinal);
             var rawTarget = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
-            var signature = SigV4Verifier.Verify(context.Request.Method, rawTarget, headers, body, secretKey);
+            var accessKey = SigV4Verifier.AccessKeyOf(headers);
+            var secret = accessKey is not null && secrets.TryGetValue(accessKey, out var known) ? known : "no secret is known for " + accessKey;
+            var signature = SigV4Verifier.Verify(context.Request.Method, rawTarget, headers, body, secret);
             var recorded = new RecordedRequest(context.Request.Method, rawTarget, headers, body, server!._clock.Elapsed, signature);
             server._requests.Enqueue(recorded);
-            var response = signature.IsValid
+            var response = signature.IsValid || (accessKey is null && allowUnsigned?.Invoke(recorded) == true)
                 ? await handler(recorded)
                 : FakeResponse.JsonError("SignatureDoesNotMatch", "test server: " + signature.Problem, 403);
             context.Response.StatusCode = response.Status;

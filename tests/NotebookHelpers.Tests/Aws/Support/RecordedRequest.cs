@@ -37,6 +37,9 @@ public sealed record RecordedRequest(
                 .ToDictionary(p => Uri.UnescapeDataString(p[0].Replace('+', ' ')), p => Uri.UnescapeDataString((p.Length > 1 ? p[1] : "").Replace('+', ' ')))
             : new Dictionary<string, string>();
 
+    /// <inheritdoc />
+    public override string ToString() => $"{Method} {RawTarget} {Service}/{Region} {Operation} signature={(Signature.IsValid ? "valid" : Signature.Problem)}";
+
     /// <summary>The JSON body (JSON 1.1), parsed.</summary>
     public System.Text.Json.JsonElement Json => System.Text.Json.JsonDocument.Parse(Body.Length == 0 ? "{}"u8.ToArray() : Body).RootElement;
 }

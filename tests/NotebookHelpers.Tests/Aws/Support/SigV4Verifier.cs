@@ -13,6 +13,25 @@ public static class SigV4Verifier
     /// <summary>The outcome of checking one request.</summary>
     public sealed record Result(bool IsValid, string? Problem, string? AccessKeyId, string? Region, string? Service, string? AmzDate);
 
+    /// <summary>The access key id in a request's Authorization header, or null when unsigned.</summary>
+    public static string? AccessKeyOf(IReadOnlyDictionary<string, string> headers)
+    {
+        if (!headers.TryGetValue("authorization", out var authorization))
+        {
+            return null;
+        }
+
+        var start = authorization.IndexOf("Credential=", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        start += "Credential=".Length;
+        var end = authorization.IndexOf('/', start);
+        return end < 0 ? null : authorization[start..end];
+    }
+
     /// <summary>Checks a request's Authorization header against <paramref name="secretKey"/>.</summary>
     public static Result Verify(
         string method,

@@ -1,0 +1,207 @@
+using System.Security.Cryptography;
+using System.Text;
+using Amazon.EC2;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.SecurityToken;
+using NotebookHelpers.Aws;
+using NotebookHelpers.Tests.Aws.Support;
+
+namespace NotebookHelpers.Tests.Aws;
+
+[Collection(ProcessEnvironmentCollection.Name)]
+public sealed class CredentialsAndProfilesTests : IDisposable
+{
+    private const string AssumedKey = "ASIAASSUMEDROLE00001";
+    private const string AssumedSecret = "assumed/secret/never/printed/0000000000";
+    private const string AssumedToken = "FwoGZXIvYXdzEAssumedRoleSessionTokenNeverPrinted";
+    // One home for the whole process: the SDK reads AWS_CONFIG_FILE once per process (as the CLI runs once per
+    // process); each test rewrites the file's content.
+    private static readonly string Home = Path.Combine(Path.GetTempPath(), "nbh-test-home-" + Environment.ProcessId);
+    private readonly string _home = Home;
+
+    public CredentialsAndProfilesTests()
+    {
+        if (Directory.Exists(Path.Combine(Home, ".aws")))
+        {
+            Directory.Delete(Path.Combine(Home, ".aws"), recursive: true);
+        }
+
+        Directory.CreateDirectory(Path.Combine(Home, ".aws"));
+    }
+
+    public void Dispose() => Directory.Delete(Path.Combine(Home, ".aws"), recursive: true);
+
+    private static Dictionary<string, string> Secrets => new()
+    {
+        [TestAws.AccessKeyId] = TestAws.SecretKey,
+        [AssumedKey] = AssumedSecret,
+        ["ASIASSOROLE000000001"] = "sso/secret/never/printed/00000000000000",
+    };
+
+    private string WriteConfig(string text)
+    {
+        var path = Path.Combine(_home, ".aws", "config");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private EnvironmentScope Profiles(string config, FakeAwsServer? endpointsFor = null) => new(new Dictionary<string, string?>
+    {
+        ["HOME"] = _home,
+        ["AWS_CONFIG_FILE"] = WriteConfig(config),
+        ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(_home, ".aws", "credentials"),
+        ["AWS_ENDPOINT_URL"] = endpointsFor?.Url.ToString(),
+        ["AWS_ENDPOINT_URL_STS"] = endpointsFor?.Url.ToString(),
+        ["AWS_ENDPOINT_URL_SSO"] = endpointsFor?.Url.ToString(),
+        ["AWS_ACCESS_KEY_ID"] = null,
+        ["AWS_SECRET_ACCESS_KEY"] = null,
+        ["AWS_SESSION_TOKEN"] = null,
+        ["AWS_PROFILE"] = null,
+        ["AWS_REGION"] = null,
+        ["AWS_DEFAULT_REGION"] = null,
+        ["AWS_EC2_METADATA_DISABLED"] = "true",
+    });
+
+    private static FakeResponse AssumeRoleOrStandard(RecordedRequest request) => request.Operation == "AssumeRole"
+        ? FakeResponse.Xml($"""
+            <AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+              <AssumeRoleResult>
+                <Credentials><AccessKeyId>{AssumedKey}</AccessKeyId><SecretAccessKey>{AssumedSecret}</SecretAccessKey><SessionToken>{AssumedToken}</SessionToken><Expiration>2099-01-01T00:00:00Z</Expiration></Credentials>
+                <AssumedRoleUser><AssumedRoleId>AROAIR:nbh</AssumedRoleId><Arn>arn:aws:sts::111122223333:assumed-role/IncidentResponse/nbh</Arn></AssumedRoleUser>
+              </AssumeRoleResult>
+              <ResponseMetadata><RequestId>req-assume</RequestId></ResponseMetadata>
+            </AssumeRoleResponse>
+            """)
+        : IamResponses.Standard(request);
+
+    [Fact]
+    public async Task AssumesTheRoleOfAnAssumeRoleProfileAndSignsWithItsTemporaryCredentials()
+    {
+        await using var server = await FakeAwsServer.StartAsync(r => Task.FromResult(AssumeRoleOrStandard(r)), Secrets);
+        using var env = Profiles($"""
+            [profile base]
+            aws_access_key_id = {TestAws.AccessKeyId}
+            aws_secret_access_key = {TestAws.SecretKey}
+            [profile ir]
+            role_arn = arn:aws:iam::111122223333:role/IncidentResponse
+            source_profile = base
+            role_session_name = nbh
+            region = eu-west-1
+            """, server);
+
+        var run = await CliRun.RunAsync("key-owner", "AKIAEXPOSEDKEY000001", "--profile", "ir");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var assume = Assert.Single(server.Requests, r => r.Operation == "AssumeRole");
+        Assert.Equal((TestAws.AccessKeyId, "arn:aws:iam::111122223333:role/IncidentResponse"), (assume.Signature.AccessKeyId, assume.Form["RoleArn"]));
+        var later = server.Requests.Where(r => r.Operation != "AssumeRole").ToList();
+        Assert.NotEmpty(later);
+        Assert.All(later, r =>
+        {
+            Assert.True(r.Signature.IsValid, r.Signature.Problem);
+            Assert.Equal(AssumedKey, r.Signature.AccessKeyId);
+            Assert.Equal(AssumedToken, r.Headers["x-amz-security-token"]);
+        });
+        Assert.Equal("eu-west-1", later.First(r => r.Service == "sts").Region);
+        foreach (var secret in new[] { AssumedSecret, AssumedToken, TestAws.SecretKey })
+        {
+            Assert.DoesNotContain(secret, run.Out + run.Error, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task UsesTheProfilesEndpointUrlAndRegion()
+    {
+        await using var server = await FakeAwsServer.StartAsync(r => Task.FromResult(IamResponses.Standard(r)), Secrets);
+        using var env = Profiles($"""
+            [profile local]
+            aws_access_key_id = {TestAws.AccessKeyId}
+            aws_secret_access_key = {TestAws.SecretKey}
+            region = ap-southeast-2
+            endpoint_url = {server.Url}
+            """);
+
+        using var session = AwsSession.Open(new AwsSessionSettings { Profile = "local" });
+        var run = await CliRun.RunAsync("key-owner", "AKIAEXPOSEDKEY000001", "--profile", "local");
+
+        Assert.Equal("ap-southeast-2", session.Region);
+        Assert.Equal("profile 'local'", session.CredentialOrigin);
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal("ap-southeast-2", server.Requests.First(r => r.Service == "sts").Region);
+    }
+
+    [Fact]
+    public async Task GetsCredentialsOfAnSsoProfileFromTheTokenCacheOfAwsSsoLogin()
+    {
+        await using var server = await FakeAwsServer.StartAsync(
+            r => Task.FromResult(r.RawTarget.StartsWith("/federation/credentials", StringComparison.Ordinal)
+                ? FakeResponse.Json("""{"roleCredentials":{"accessKeyId":"ASIASSOROLE000000001","secretAccessKey":"sso/secret/never/printed/00000000000000","sessionToken":"ssotoken","expiration":4102444800000}}""")
+                : IamResponses.Standard(r)),
+            Secrets,
+            r => r.RawTarget.StartsWith("/federation/credentials", StringComparison.Ordinal));
+        using var env = Profiles("""
+            [profile sso-ir]
+            sso_session = corp
+            sso_account_id = 111122223333
+            sso_role_name = IncidentResponder
+            region = us-west-2
+            [sso-session corp]
+            sso_start_url = https://corp.awsapps.com/start
+            sso_region = us-east-1
+            sso_registration_scopes = sso:account:access
+            """, server);
+        var cache = Path.Combine(_home, ".aws", "sso", "cache");
+        Directory.CreateDirectory(cache);
+        File.WriteAllText(
+            Path.Combine(cache, Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes("corp"))) + ".json"),
+            """{"startUrl":"https://corp.awsapps.com/start","region":"us-east-1","accessToken":"sso-bearer-token","expiresAt":"2099-01-01T00:00:00Z"}""");
+
+        var run = await CliRun.RunAsync("key-owner", "AKIAEXPOSEDKEY000001", "--profile", "sso-ir");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var portal = Assert.Single(server.Requests, r => r.RawTarget.StartsWith("/federation/credentials", StringComparison.Ordinal));
+        Assert.Equal("sso-bearer-token", portal.Headers["x-amz-sso_bearer_token"]);
+        Assert.All(server.Requests.Where(r => r != portal), r => Assert.Equal("ASIASSOROLE000000001", r.Signature.AccessKeyId));
+    }
+
+    [Fact]
+    public async Task TheSdkClientsHonourServiceEndpointVariablesThemselves()
+    {
+        await using var server = await FakeAwsServer.StartAsync(r => Task.FromResult(r.Service switch
+        {
+            "ec2" => FakeResponse.Xml("""<DescribeRegionsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><regionInfo/></DescribeRegionsResponse>"""),
+            "s3" => FakeResponse.Xml("""<ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Buckets/></ListAllMyBucketsResult>"""),
+            _ => IamResponses.Standard(r),
+        }), Secrets);
+        using var env = new EnvironmentScope(new Dictionary<string, string?>
+        {
+            ["AWS_ENDPOINT_URL"] = null,
+            ["AWS_ENDPOINT_URL_EC2"] = server.Url.ToString(),
+            ["AWS_ENDPOINT_URL_S3"] = server.Url.ToString(),
+            ["AWS_ENDPOINT_URL_STS"] = server.Url.ToString(),
+        });
+        var credentials = new BasicAWSCredentials(TestAws.AccessKeyId, TestAws.SecretKey);
+
+        using var ec2 = new AmazonEC2Client(credentials, new AmazonEC2Config { RegionEndpoint = Amazon.RegionEndpoint.EUWest1 });
+        using var s3 = new AmazonS3Client(credentials, new AmazonS3Config { RegionEndpoint = Amazon.RegionEndpoint.EUWest1, ForcePathStyle = true });
+        using var sts = new AmazonSecurityTokenServiceClient(credentials, new AmazonSecurityTokenServiceConfig { RegionEndpoint = Amazon.RegionEndpoint.EUWest1 });
+        await ec2.DescribeRegionsAsync(new Amazon.EC2.Model.DescribeRegionsRequest());
+        await s3.ListBucketsAsync();
+        await sts.GetCallerIdentityAsync(new Amazon.SecurityToken.Model.GetCallerIdentityRequest());
+
+        // They all reach the endpoint, but the EC2 client then signs for us-east-1, not the configured eu-west-1: it
+        // derives the signing region from the URL's host.
+        Assert.Equal(["ec2", "s3", "sts"], server.Requests.Select(r => r.Service));
+        Assert.All(server.Requests, r => Assert.True(r.Signature.IsValid, r.Signature.Problem));
+        Assert.Equal("us-east-1", server.Requests[0].Region);
+
+        // That is why AwsSession resolves the endpoint itself and sets the signing region: the session's clients sign for eu-west-1.
+        using var session = AwsSession.Open(new AwsSessionSettings { Region = "eu-west-1", Credentials = credentials, Environment = AwsEnvironment.FromProcess() });
+        using var sessionEc2 = session.CreateEc2Client();
+        using var sessionSts = session.CreateStsClient();
+        await sessionEc2.DescribeRegionsAsync(new Amazon.EC2.Model.DescribeRegionsRequest());
+        await sessionSts.GetCallerIdentityAsync(new Amazon.SecurityToken.Model.GetCallerIdentityRequest());
+        Assert.Equal([("ec2", "eu-west-1"), ("sts", "eu-west-1")], server.Requests.Skip(3).Select(r => (r.Service, r.Region)));
+    }
+}
