@@ -31,7 +31,15 @@ public sealed class EvidenceDirectoryTests : IDisposable
         Assert.Equal("4f4dcf1af86d7e06cdcd0ccda8b8cd6d6f2a2ed32e3f89c70ffc64e8a84bd5d6".Length, entry.Sha256.Length);
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("{\"Events\":[]}"u8)), entry.Sha256);
         var full = evidence.FullPath(entry.Path);
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead, File.GetUnixFileMode(full));
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.True(File.GetAttributes(full).HasFlag(FileAttributes.ReadOnly));
+        }
+        else
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead, File.GetUnixFileMode(full));
+        }
+
         Assert.Single(File.ReadAllLines(Path.Combine(_folder, EvidenceDirectory.ManifestFileName)));
         Assert.Empty(Directory.EnumerateFiles(_folder, "*.partial-*", SearchOption.AllDirectories));
     }
