@@ -49,8 +49,8 @@ public sealed class CredentialsAndProfilesTests : IDisposable
     private EnvironmentScope Profiles(string config, FakeAwsServer? endpointsFor = null) => new(new Dictionary<string, string?>
     {
         ["HOME"] = _home,
-        ["AWS_CONFIG_FILE"] = WriteConfig(config),
-        ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(_home, ".aws", "credentials"),
+        ["AWS_CONFIG_FILE"] = null,
+        ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(Path.GetDirectoryName(WriteConfig(config))!, "credentials"),
         ["AWS_ENDPOINT_URL"] = endpointsFor?.Url.ToString(),
         ["AWS_ENDPOINT_URL_STS"] = endpointsFor?.Url.ToString(),
         ["AWS_ENDPOINT_URL_SSO"] = endpointsFor?.Url.ToString(),

@@ -28,8 +28,10 @@ public sealed class EnvironmentScope : IDisposable
         ["AWS_REGION"] = region,
         ["AWS_DEFAULT_REGION"] = null,
         ["AWS_PROFILE"] = null,
-        ["AWS_CONFIG_FILE"] = Path.Combine(Path.GetTempPath(), "nbh-no-such-aws-config"),
-        ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(Path.GetTempPath(), "nbh-no-such-aws-credentials"),
+        // The SDK reads the config file next to the credentials file it is given. AWS_CONFIG_FILE stays unset: once a
+        // test in this process had set it, later changes of it were not followed (profiles were not found).
+        ["AWS_CONFIG_FILE"] = null,
+        ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(Path.GetTempPath(), "nbh-no-aws-profiles", "credentials"),
         ["AWS_EC2_METADATA_DISABLED"] = "true",
     });
 
