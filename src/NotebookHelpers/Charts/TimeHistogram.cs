@@ -139,6 +139,11 @@ public sealed class TimeHistogram
         figure.Layout.YAxis.Title = new PlotlyTitle(unit + " per " + BucketLabel());
         figure.Layout.YAxis.RangeMode = "tozero";
         figure.Layout.Extra["bargap"] = 0.05;
+        if (BucketSize >= TimeSpan.FromDays(1))
+        {
+            figure.Layout.XAxis.TickFormat = "%b %d";
+        }
+
         for (var i = 0; i < Series.Count; i++)
         {
             var s = Series[i];
@@ -147,7 +152,10 @@ public sealed class TimeHistogram
                 $"{PlotlyText.Encode(s.Name)}<br>{b.UtcDateTime:yyyy-MM-dd HH:mm}–{(b + BucketSize).UtcDateTime:HH:mm} UTC<br>{s.Counts[k]:N0} {unit}"));
             figure.Add(PlotlyTrace.Bar(PlotlyText.Encode(s.Name), Buckets, s.Counts)
                 .WithColor(color?.Invoke(s.Name) ?? ChartPalette.ForSeries(i))
-                .WithHoverText(hover));
+                .WithHoverText(hover)
+                // Each bar spans its whole bucket instead of being centred on the bucket's start.
+                .With("xperiod", BucketSize.TotalMilliseconds)
+                .With("xperiodalignment", "middle"));
         }
 
         return figure;

@@ -1,0 +1,185 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using NotebookHelpers.Charts;
+using NotebookHelpers.Notebooks.Documents;
+using NotebookHelpers.Notebooks.Execution;
+using NotebookHelpers.Notebooks.Reports;
+using NotebookHelpers.Tests.Support;
+using static NotebookHelpers.Tests.Notebooks.NotebookFixture;
+
+namespace NotebookHelpers.Tests.Notebooks;
+
+/// <summary>
+/// Every notebook in notebooks/ runs in-process on the sample incident, as the README's main command runs it, and
+/// shows what the answer key says a correct investigation finds.
+/// </summary>
+[Collection(NotebookRunsCollection.Name)]
+public sealed partial class NotebookCollectionTests : IClassFixture<NotebookCollectionTests.Runs>
+{
+    private readonly Runs _runs;
+
+    public NotebookCollectionTests(Runs runs)
+    {
+        _runs = runs;
+    }
+
+    public static TheoryData<string> Notebooks() =>
+        new(Directory.EnumerateFiles(RepositoryPaths.Notebooks).Where(NotebookReader.IsNotebookPath).Select(Path.GetFileName)!);
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void RunsWithoutACellError(string notebook)
+    {
+        var result = _runs.Result(notebook);
+
+        Assert.Empty(result.Failures.Select(f => $"{f.Where}: {f.ErrorName}: {f.Message}"));
+        Assert.All(result.Document.Cells.Where(c => c.Kind == CellKind.Code && !string.IsNullOrWhiteSpace(c.Source)), c => Assert.NotNull(c.ExecutionCount));
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void DocumentsHowItLoadsTheLibraryAndLoadsItFromTheBuildOutput(string notebook)
+    {
+        var document = _runs.Result(notebook).Document;
+
+        var firstCode = document.Cells.First(c => c.Kind == CellKind.Code);
+        Assert.Contains("#r \"../src/NotebookHelpers/bin/Debug/net10.0/NotebookHelpers.dll\"", firstCode.Source, StringComparison.Ordinal);
+        Assert.Contains("dotnet build", document.Cells.First().Source, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(RepositoryPaths.Notebooks, "../src/NotebookHelpers/bin/Debug/net10.0/NotebookHelpers.dll")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void WritesAReportThatLoadsNothingFromTheNetworkAndInlinesPlotlyAtMostOnce(string notebook)
+    {
+        var html = _runs.Report(notebook);
+
+        Assert.DoesNotMatch(ExternalResource(), html);
+        Assert.InRange(Regex.Matches(html, Regex.Escape(PlotlyJs.LoaderStart)).Count, 0, 1);
+        var outsidePlotly = html.Replace(PlotlyJs.Source, string.Empty, StringComparison.Ordinal);
+        Assert.DoesNotContain("cdn.", outsidePlotly, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void WritesAnExecutedNotebookInNbformat45(string notebook)
+    {
+        using var json = JsonDocument.Parse(IpynbWriter.ToJson(_runs.Result(notebook).Document));
+
+        Assert.Equal(4, json.RootElement.GetProperty("nbformat").GetInt32());
+        Assert.Equal(5, json.RootElement.GetProperty("nbformat_minor").GetInt32());
+        Assert.All(json.RootElement.GetProperty("cells").EnumerateArray(), c => Assert.Matches("^[a-zA-Z0-9_-]{1,64}$", c.GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public void StartHereFindsTheSetupWorkingAndDrawsTheProofChart()
+    {
+        var document = _runs.Result("00-start-here.ipynb").Document;
+
+        Assert.Contains(document.Cells, c => Text(c).StartsWith("Setup check: all passed", StringComparison.Ordinal));
+        Assert.Contains(document.Cells, c => Text(c, "text/html").Contains("Plotly.newPlot", StringComparison.Ordinal));
+        Assert.Contains(document.Cells, c => Text(c).Contains($"{_runs.AnswerKey.GetProperty("counts").GetProperty("events").GetInt32():N0} events", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AccessKeyActivityInvestigatesTheLeakedKeyByDefault()
+    {
+        var parameters = _runs.Result("01-access-key-activity.ipynb").Document.Cells.Single(c => c.HasTag("parameters"));
+
+        Assert.Contains($"\"{_runs.LeakedKey}\"", parameters.Source, StringComparison.Ordinal);
+        Assert.Contains("string Source = \"sample\"", parameters.Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AccessKeyActivityShowsTheFirstUseAndEveryPlantedCallOfTheLeakedKey()
+    {
+        var activity = Html(_runs.Cell("01-access-key-activity.ipynb", "ActivityByAccessKey"));
+        var planted = _runs.LeakedKeyTimeline();
+
+        Assert.NotEmpty(planted);
+        foreach (var (time, eventName, _) in planted)
+        {
+            Assert.Contains($"<td>{time:yyyy-MM-dd HH:mm:ss}.000</td>", activity, StringComparison.Ordinal);
+            Assert.Contains($"<td>{eventName}</td>", activity, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void AccessKeyActivityListsTheAttackersAddressesNextToTheKeysNormalOne()
+    {
+        var byIp = Html(_runs.Cell("01-access-key-activity.ipynb", "byIpQuery"));
+
+        foreach (var ip in _runs.LeakedKeyTimeline().Select(t => t.Ip).Distinct())
+        {
+            Assert.Contains($"<td>{ip}</td>", byIp, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("<td>198.51.100.24</td>", byIp, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AccessKeyActivityDrawsTheKeyUsageTimelineWithFailures()
+    {
+        var chart = Assert.Single(_runs.Cell("01-access-key-activity.ipynb", "KeyUsageChart").Outputs.OfType<ExecuteResultOutput>());
+
+        Assert.StartsWith($"Chart: Key usage: {_runs.LeakedKey}", chart.Data["text/plain"], StringComparison.Ordinal);
+        Assert.Matches("[1-9][0-9]* failed \\(", chart.Data["text/plain"]);
+        Assert.StartsWith(PlotlyJs.LoaderStart, chart.Data["text/html"], StringComparison.Ordinal);
+        Assert.Contains("Plotly.newPlot", chart.Data["text/html"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AccessKeyActivityShowsTheAccessDeniedRetriesAndTheBackdoorKey()
+    {
+        Assert.Contains("<td>AccessDenied</td>", Html(_runs.Cell("01-access-key-activity.ipynb", "errorsQuery")), StringComparison.Ordinal);
+        var backdoor = _runs.AnswerKey.GetProperty("keys").EnumerateArray().Single(k => k.GetProperty("role").GetString() == "attacker-created").GetProperty("accessKeyId").GetString();
+        Assert.Contains($"<td>{backdoor}</td>", Html(_runs.Cell("01-access-key-activity.ipynb", "AccessKeysCreated")), StringComparison.Ordinal);
+    }
+
+    private static string Html(NotebookCell cell) => Text(cell, "text/html");
+
+    [GeneratedRegex("<script[^>]*\\ssrc=|<link[^>]*href=[\"']?(https?:)?//|<img[^>]*src=[\"']?(https?:)?//|<iframe|@import|url\\([\"']?(https?:)?//", RegexOptions.IgnoreCase)]
+    private static partial Regex ExternalResource();
+
+    /// <summary>Runs every notebook once for the class, on the sample incident, as <c>nbh run</c> does.</summary>
+    public sealed class Runs : IAsyncLifetime
+    {
+        private readonly Dictionary<string, NotebookRunResult> _results = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _reports = new(StringComparer.Ordinal);
+
+        public JsonElement AnswerKey { get; private set; }
+
+        public string LeakedKey => AnswerKey.GetProperty("keys").EnumerateArray()
+            .Single(k => k.GetProperty("role").GetString() == "leaked").GetProperty("accessKeyId").GetString()!;
+
+        public NotebookRunResult Result(string notebook) => _results[notebook];
+
+        public string Report(string notebook) => _reports[notebook];
+
+        public NotebookCell Cell(string notebook, string containing) =>
+            _results[notebook].Document.Cells.First(c => c.Kind == CellKind.Code && c.Source.Contains(containing, StringComparison.Ordinal));
+
+        /// <summary>The planted events of the leaked key: time, action and source address.</summary>
+        public IReadOnlyList<(DateTimeOffset Time, string EventName, string Ip)> LeakedKeyTimeline() =>
+            AnswerKey.GetProperty("timeline").EnumerateArray()
+                .Where(e => e.GetProperty("accessKeyId").GetString() == LeakedKey)
+                .Select(e => (DateTimeOffset.Parse(e.GetProperty("time").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+                              e.GetProperty("eventName").GetString()!,
+                              e.GetProperty("sourceIPAddress").GetString()!))
+                .ToList();
+
+        public async Task InitializeAsync()
+        {
+            using var answerKey = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.DataSamples, "sample-incident", "answer-key.json")));
+            AnswerKey = answerKey.RootElement.Clone();
+            foreach (var path in Directory.EnumerateFiles(RepositoryPaths.Notebooks).Where(NotebookReader.IsNotebookPath).Order(StringComparer.Ordinal))
+            {
+                var result = await new NotebookRunner().RunAsync(await NotebookReader.ReadAsync(path));
+                _results[Path.GetFileName(path)] = result;
+                _reports[Path.GetFileName(path)] = HtmlReportWriter.Render(result);
+            }
+        }
+
+        public Task DisposeAsync() => Task.CompletedTask;
+    }
+}
