@@ -30,7 +30,7 @@ public sealed class CredentialsAndProfilesTests : IDisposable
         Directory.CreateDirectory(Path.Combine(Home, ".aws"));
     }
 
-    public void Dispose() => Directory.Delete(Path.Combine(Home, ".aws"), recursive: true);
+    public void Dispose() => Directory.Delete(Home, recursive: true);
 
     private static Dictionary<string, string> Secrets => new()
     {
