@@ -12,7 +12,9 @@ namespace NotebookHelpers.SampleIncident.Background;
 /// </summary>
 internal sealed class GrafanaActivity : IBackgroundActivity
 {
-    private const string NatIp = "198.51.100.140";
+    private const string GrafanaIp = "10.30.12.57";
+    private const string StsEndpoint = "vpce-0b6e29d4c1a7f3e58";
+    private const string MonitoringEndpoint = "vpce-0f1c8a3b5d92e7460";
 
     private readonly RecordFactory _f;
     private readonly int _scale;
@@ -35,7 +37,7 @@ internal sealed class GrafanaActivity : IBackgroundActivity
 
         var t = hourStart.AddSeconds(_f.Random.Between(0, 30));
         var assumed = StsRecords.AssumeRole(_f, t, _server, Cast.GrafanaReadRole, "grafana-" + t.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Regions.EuWest1, NatIp, UserAgents.Grafana, durationSeconds: 3600);
+            Regions.EuWest1, GrafanaIp, UserAgents.Grafana, durationSeconds: 3600, vpcEndpointId: StsEndpoint);
         foreach (var r in assumed.Records)
         {
             collector.Add(r);
@@ -45,7 +47,7 @@ internal sealed class GrafanaActivity : IBackgroundActivity
         for (var at = t.AddSeconds(3); at < hourStart.AddHours(1); at = at.AddSeconds(Math.Max(interval, 2)))
         {
             var end = new DateTimeOffset(at.Year, at.Month, at.Day, at.Hour, at.Minute, 0, TimeSpan.Zero);
-            collector.Add(_f.Call(at, assumed.Session, "monitoring", "GetMetricData", Regions.EuWest1, NatIp, UserAgents.Grafana, true,
+            collector.Add(_f.Call(at, assumed.Session, "monitoring", "GetMetricData", Regions.EuWest1, GrafanaIp, UserAgents.Grafana, true,
                 new JsonMap
                 {
                     {
@@ -57,7 +59,8 @@ internal sealed class GrafanaActivity : IBackgroundActivity
                     },
                     { "startTime", Timestamps.StsDate(end.AddHours(-3)) },
                     { "endTime", Timestamps.StsDate(end) },
-                }));
+                },
+                vpcEndpointId: MonitoringEndpoint));
         }
     }
 

@@ -6,7 +6,7 @@ namespace NotebookHelpers.SampleIncident.Background;
 
 /// <summary>
 /// Production deployments by the legacy CI user <c>ci-deployer</c> (a long-term key kept in the CI system) from
-/// the CI runners' egress addresses, a few times per working day. One deployment on Monday hits an AccessDenied on
+/// the self-hosted production runner's single egress address, a few times per working day. One deployment on Monday hits an AccessDenied on
 /// <c>ecs:TagResource</c>, a benign misconfiguration.
 /// </summary>
 internal sealed class ProductionCiActivity : IBackgroundActivity
@@ -37,7 +37,7 @@ internal sealed class ProductionCiActivity : IBackgroundActivity
         {
             if (forced && i == 0 || _f.Random.Chance(0.35))
             {
-                DeploySteps.Deploy(_f, Identity, hourStart.AddSeconds(_f.Random.Between(0, 3000)), Accounts.Production, _f.Random.Pick(Cast.CiRunnerIps),
+                DeploySteps.Deploy(_f, Identity, hourStart.AddSeconds(_f.Random.Between(0, 3000)), Accounts.Production, Cast.ProductionRunnerIp,
                     UserAgents.CiCli, _revision++, collector, tagDenied: forced && i == 0);
             }
         }

@@ -174,12 +174,11 @@ internal static class AnswerKeyWriter
         Address(w, Cast.OfficeIp, "office NAT: console users");
         Address(w, Cast.VpnIp, "VPN egress: console users");
         Address(w, Cast.HotelIp, "hotel: the security engineer's Saturday sign-in (MFA)");
+        Address(w, Cast.ProductionRunnerIp, "self-hosted CI runner: ci-deployer's production deployments");
         foreach (var ip in Cast.CiRunnerIps)
         {
-            Address(w, ip, "CI runner egress");
+            Address(w, ip, "GitHub-hosted runners: staging deployments through OIDC");
         }
-
-        Address(w, "198.51.100.140", "management account NAT: Grafana");
         w.WriteEndArray();
     }
 

@@ -41,7 +41,11 @@ internal static class Cast
     public const string OfficeIp = "198.51.100.25";
     public const string VpnIp = "198.51.100.130";
     public const string HotelIp = "198.51.100.163";
-    public static readonly IReadOnlyList<string> CiRunnerIps = ["198.51.100.201", "198.51.100.202", "198.51.100.203", "198.51.100.204"];
+    /// <summary>The self-hosted runner that deploys production (one egress address).</summary>
+    public const string ProductionRunnerIp = "198.51.100.201";
+
+    /// <summary>GitHub-hosted runners that deploy staging (a pool of addresses).</summary>
+    public static readonly IReadOnlyList<string> CiRunnerIps = ["198.51.100.202", "198.51.100.203", "198.51.100.204", "198.51.100.205"];
 
     // ---- roles ----
     public static readonly RoleDefinition AnalyticsCrossAccountRole =

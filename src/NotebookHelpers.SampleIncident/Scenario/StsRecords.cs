@@ -25,7 +25,8 @@ internal static class StsRecords
         bool includeDuration = true,
         string? invokedByService = null,
         string? callerAccount = null,
-        string? ec2RoleDelivery = null)
+        string? ec2RoleDelivery = null,
+        string? vpcEndpointId = null)
     {
         var keyId = sessionKeyId ?? f.SessionKeyId();
         var expiration = time.AddSeconds(durationSeconds);
@@ -62,7 +63,7 @@ internal static class StsRecords
         var sharedEventId = fromService || crossAccount ? f.Random.Uuid() : null;
         var first = f.Call(time, caller, "sts", "AssumeRole", region, sourceIp, userAgent, true, request, response,
             recipientAccount: crossAccount ? origin : role.AccountId, resources: resources, noTls: fromService,
-            sharedEventId: sharedEventId);
+            sharedEventId: sharedEventId, vpcEndpointId: vpcEndpointId);
         if (!crossAccount)
         {
             return new AssumeRoleResult([first], session, expiration);
