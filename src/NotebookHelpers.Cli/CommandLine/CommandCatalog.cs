@@ -17,6 +17,7 @@ public static class CommandCatalog
         new KeyOwnerCommand(),
         new LookupCommand(),
         new QueryCommand(QuerySourceResolver.Default.With(new CloudWatchLogsSourceKind())),
+        new ReportCommand(),
         new RunCommand(),
         new SampleIncidentCommand(),
         new SweepCommand(),

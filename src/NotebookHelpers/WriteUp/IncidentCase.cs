@@ -1,0 +1,276 @@
+using System.Globalization;
+using NotebookHelpers.Aws.EvidenceFolder;
+using NotebookHelpers.Charts;
+using NotebookHelpers.Detections;
+using NotebookHelpers.Display;
+using NotebookHelpers.Events;
+using NotebookHelpers.Evidence;
+using NotebookHelpers.Html;
+using NotebookHelpers.Investigation;
+using NotebookHelpers.Sources;
+
+namespace NotebookHelpers.WriteUp;
+
+/// <summary>
+/// One incident as the investigation notebooks and <c>nbh report</c> work on it: the evidence a source parameter
+/// selects, read once; the detections over it; the investigated key (the one asked for, else the most urgent the
+/// evidence points at) with its profile, blast radius and findings; and what the write-up needs (evidence roots for
+/// the manifest, the evidence folder's actions log). Displays itself as a short overview.
+/// <code>
+/// var incident = await IncidentCase.OpenAsync(Source, AccessKeyId, Start, End, EvidenceFolder);
+/// incident.Investigation.BlastRadius
+/// </code>
+/// </summary>
+[TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html", "text/plain"])]
+public sealed class IncidentCase : IHtmlRenderable
+{
+    private IncidentCase(
+        string sourceParameter,
+        IEvidenceSource source,
+        TimeRange range,
+        string? evidenceFolder,
+        Investigator investigator,
+        IReadOnlyList<KeySuggestion> suggestions,
+        KeyInvestigation? investigation,
+        long readProblems,
+        IReadOnlyList<string> problems)
+    {
+        SourceParameter = sourceParameter;
+        Source = source;
+        Range = range;
+        EvidenceFolder = evidenceFolder;
+        Investigator = investigator;
+        Suggestions = suggestions;
+        Investigation = investigation;
+        ReadProblems = readProblems;
+        Problems = problems;
+        Activity = investigation is null ? null : KeyActivity.From(investigator, investigation);
+    }
+
+    /// <summary>The source parameter as given (<c>sample</c>, a path, <c>lookup:</c>…).</summary>
+    public string SourceParameter { get; }
+
+    /// <summary>The source it selected.</summary>
+    public IEvidenceSource Source { get; }
+
+    /// <summary>The time range read.</summary>
+    public TimeRange Range { get; }
+
+    /// <summary>The evidence folder (live fetches, the actions log), or null.</summary>
+    public string? EvidenceFolder { get; }
+
+    /// <summary>The detections and indexes over the evidence.</summary>
+    public Investigator Investigator { get; }
+
+    /// <summary>The events read, in time order.</summary>
+    public IReadOnlyList<CloudTrailEvent> Events => Investigator.Index.Events;
+
+    /// <summary>Every finding over the evidence.</summary>
+    public DetectionResult Detections => Investigator.Detections;
+
+    /// <summary>Keys the evidence points at, most urgent first (empty when a key was asked for).</summary>
+    public IReadOnlyList<KeySuggestion> Suggestions { get; }
+
+    /// <summary>The investigated key's profile, blast radius and findings; null when no key was asked for and none is suggested.</summary>
+    public KeyInvestigation? Investigation { get; }
+
+    /// <summary>The investigated key's and its blast radius' calls, for the charts; null without an investigation.</summary>
+    public KeyActivity? Activity { get; }
+
+    /// <summary>Records or files that could not be read.</summary>
+    public long ReadProblems { get; }
+
+    /// <summary>The read problems (file and position), up to the reader's listing limit.</summary>
+    public IReadOnlyList<string> Problems { get; }
+
+    /// <summary>
+    /// Reads the evidence <paramref name="source"/> selects (see <see cref="EvidenceSources"/>) between
+    /// <paramref name="start"/> and <paramref name="end"/>, runs the detections and investigates
+    /// <paramref name="accessKeyId"/> (empty: the most urgent key the evidence points at).
+    /// </summary>
+    /// <exception cref="ArgumentException">The source names nothing usable, or the key is not an access key id.</exception>
+    /// <exception cref="FormatException">A time does not parse.</exception>
+    public static async Task<IncidentCase> OpenAsync(
+        string source,
+        string? accessKeyId = null,
+        string? start = null,
+        string? end = null,
+        string? evidenceFolder = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(source);
+        var key = string.IsNullOrWhiteSpace(accessKeyId) ? null : accessKeyId.Trim();
+        if (key is not null && (key.Length < 16 || !key.All(char.IsAsciiLetterOrDigit)))
+        {
+            throw new ArgumentException($"'{accessKeyId}' does not look like an access key id (AKIA… or ASIA…, letters and digits).", nameof(accessKeyId));
+        }
+
+        var range = TimeRange.Parse(start, end);
+        var folder = string.IsNullOrWhiteSpace(evidenceFolder) ? null : evidenceFolder;
+        var progress = ProgressDisplay.Start("Reading " + source, unit: "events");
+        var lines = new List<string>();
+        var options = new EvidenceSourceOptions
+        {
+            Range = range,
+            EvidenceFolder = folder,
+            Progress = new Progress<string>(line =>
+            {
+                lock (lines)
+                {
+                    lines.Add(line);
+                }
+            }),
+        };
+        var parsed = EvidenceSources.Parse(source, options);
+        var events = new List<CloudTrailEvent>();
+        long readProblems = 0;
+        var problems = new List<string>();
+        if (parsed is LocalEvidenceSource local)
+        {
+            var reader = new EvidenceReader(new EvidenceReaderOptions { TimeRange = range });
+            await Task.Run(
+                () =>
+                {
+                    foreach (var e in reader.ReadEvents(local.Paths, cancellationToken))
+                    {
+                        events.Add(e);
+                        if (events.Count % 2000 == 0)
+                        {
+                            progress.Report(events.Count);
+                        }
+                    }
+                },
+                cancellationToken).ConfigureAwait(false);
+            readProblems = reader.Report.Skipped;
+            problems.AddRange(reader.Report.Problems.Where(p => !p.IsNotice).Select(p => p.ToString()));
+        }
+        else
+        {
+            await foreach (var e in parsed.ReadEventsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                events.Add(e);
+                if (events.Count % 2000 == 0)
+                {
+                    progress.Report(events.Count);
+                }
+            }
+
+            lock (lines)
+            {
+                problems.AddRange(lines);
+            }
+        }
+
+        var investigator = await Task.Run(() => new Investigator(events), cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<KeySuggestion> suggestions = [];
+        KeyInvestigation? investigation;
+        if (key is not null)
+        {
+            investigation = investigator.Investigate(key);
+        }
+        else
+        {
+            suggestions = investigator.SuggestKeys();
+            investigation = suggestions.Count == 0 ? null : investigator.Investigate(suggestions[0].AccessKeyId, suggestions[0].Reason);
+        }
+
+        var counts = string.Create(CultureInfo.InvariantCulture, $"{events.Count:N0} events, {investigator.Detections.Findings.Count:N0} findings");
+        progress.Complete(counts + (investigation is null ? "; no key to investigate" : $"; investigating {investigation.AccessKeyId}"));
+        return new IncidentCase(source, parsed, range, folder, investigator, suggestions, investigation, readProblems, problems);
+    }
+
+    /// <summary>
+    /// The files and folders the evidence came from, labelled for the manifest: the sample incident's copy, the local
+    /// path, or the evidence folder for live fetches (and for the actions log).
+    /// </summary>
+    public IReadOnlyList<EvidenceRoot> EvidenceRoots
+    {
+        get
+        {
+            var roots = new List<EvidenceRoot>();
+            var text = SourceParameter.Trim();
+            if (text.Equals("sample", StringComparison.OrdinalIgnoreCase) || text.StartsWith("sample:", StringComparison.OrdinalIgnoreCase))
+            {
+                var copy = text.Length > "sample:".Length ? text["sample:".Length..] : "trail-s3";
+                roots.Add(new EvidenceRoot(text, SampleIncidentLocator.Find(copy)));
+            }
+            else if (File.Exists(text) || Directory.Exists(text))
+            {
+                roots.Add(new EvidenceRoot(text, text));
+            }
+
+            if (EvidenceFolder is { } folder && Directory.Exists(folder) &&
+                !roots.Any(r => string.Equals(Path.GetFullPath(r.Path), Path.GetFullPath(folder), StringComparison.Ordinal)))
+            {
+                roots.Add(new EvidenceRoot("evidence folder", folder));
+            }
+
+            return roots;
+        }
+    }
+
+    /// <summary>Hashes the evidence roots (see <see cref="EvidenceManifest"/>).</summary>
+    public EvidenceManifest BuildManifest()
+    {
+        var notes = new List<string>();
+        if (Source is CloudWatchLogsEvidenceSource)
+        {
+            notes.Add($"{SourceParameter}: events were queried live from CloudWatch Logs Insights; no local files hold them. Export the log group to keep the evidence.");
+        }
+
+        return EvidenceManifest.Build(EvidenceRoots, notes);
+    }
+
+    /// <summary>
+    /// The incident report of this case: the investigated key, the evidence manifest, and the evidence folder's
+    /// actions log. <paramref name="options"/> supplies the title, analyst and analyst answers; what it leaves empty
+    /// (sources, manifest, actions) is filled in from the case.
+    /// </summary>
+    public IncidentReport Report(IncidentReportOptions? options = null)
+    {
+        options ??= new IncidentReportOptions();
+        var full = new IncidentReportOptions
+        {
+            Title = options.Title,
+            Analyst = options.Analyst,
+            Sources = options.Sources.Count > 0 ? options.Sources : [SourceParameter],
+            SourceDescription = options.SourceDescription ?? Source.Description,
+            ReadProblems = options.ReadProblems > 0 ? options.ReadProblems : ReadProblems,
+            Manifest = options.Manifest ?? BuildManifest(),
+            Actions = options.Actions.Path is not null ? options.Actions : ActionsLog.Read(EvidenceFolder),
+            AnalystAnswers = options.AnalystAnswers,
+            IncludeCharts = options.IncludeCharts,
+        };
+        return IncidentReportBuilder.Build(Investigator, Investigation is null ? [] : [Investigation], full);
+    }
+
+    /// <summary>The overview as a table.</summary>
+    public HtmlTable ToHtmlTable()
+    {
+        var rows = new List<IReadOnlyList<string?>>
+        {
+            new[] { "Source", $"{SourceParameter} ({Source.Description})" },
+            new[] { "Time range", Range.IsUnbounded ? "the whole evidence" : Range.ToString() },
+            new[] { "Events", string.Create(CultureInfo.InvariantCulture, $"{Events.Count:N0}") + (Events.Count > 0 ? $" from {IncidentReportBuilder.Time(Events[0].EventTime)} to {IncidentReportBuilder.Time(Events[^1].EventTime)}" : "") },
+            new[] { "Read problems", string.Create(CultureInfo.InvariantCulture, $"{ReadProblems:N0}") },
+            new[] { "Findings", Detections.Findings.Count == 0 ? "none" : string.Join(", ", Detections.CountsBySeverity().Select(c => $"{c.Count} {c.Severity.ToString().ToLowerInvariant()}")) },
+        };
+        foreach (var s in Suggestions)
+        {
+            rows.Add(["Key the evidence points at", $"{s.AccessKeyId} ({s.Severity.ToString().ToLowerInvariant()}): {s.Reason}"]);
+        }
+
+        rows.Add(["Investigated key", Investigation is null ? "none: give AccessKeyId" : $"{Investigation.AccessKeyId} ({Investigation.Profile.Owner?.ToString() ?? "owner not in the evidence"})"]);
+        return new HtmlTable(["", ""], rows) { Title = "Incident", Warnings = [.. Problems.Take(5)] };
+    }
+
+    /// <inheritdoc />
+    public void WriteHtml(TextWriter writer) => ToHtmlTable().WriteHtml(writer);
+
+    /// <inheritdoc />
+    public void WritePlainText(TextWriter writer) => ToHtmlTable().WritePlainText(writer);
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"Incident: {SourceParameter}, {Events.Count} events, {Detections.Findings.Count} findings, investigating {Investigation?.AccessKeyId ?? "no key"}";
+}
