@@ -8,6 +8,7 @@ namespace NotebookHelpers.Detections;
 /// with the rules that ran and how many events they saw. Displays itself as an HTML table in a notebook and as a
 /// text table in <see cref="ToString"/>.
 /// </summary>
+[Display.TypeFormatterSource(typeof(Display.NotebookFormatterSource), PreferredMimeTypes = ["text/html", "text/plain"])]
 public sealed class DetectionResult
 {
     internal DetectionResult(IReadOnlyList<Finding> findings, IReadOnlyList<DetectionRule> rules, int eventsExamined, DateTimeOffset? first, DateTimeOffset? last)

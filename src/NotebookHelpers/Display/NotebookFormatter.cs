@@ -1,5 +1,7 @@
+using NotebookHelpers.Detections;
 using NotebookHelpers.Html;
 using NotebookHelpers.Insights;
+using NotebookHelpers.Investigation;
 
 namespace NotebookHelpers.Display;
 
@@ -48,6 +50,10 @@ public sealed class NotebookFormatter
     {
         IHtmlRenderable r => r,
         QueryResults q => q.ToHtmlTable(),
+        DetectionResult d => new HtmlFragment(d.ToHtml(), d.ToString()),
+        KeyInvestigation k => new HtmlFragment(k.ToHtml(), k.ToString()),
+        AccessKeyProfile p => new HtmlFragment(p.ToHtml(), p.ToString()),
+        BlastRadiusGraph g => new HtmlFragment(g.ToHtml(), g.ToString()),
         _ => null,
     };
 }

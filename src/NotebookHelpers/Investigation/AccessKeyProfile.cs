@@ -8,6 +8,7 @@ namespace NotebookHelpers.Investigation;
 /// changed after containment (found automatically: key deactivation, deny-all policy, AWS quarantine).
 /// Build it with <see cref="AccessKeyProfiler"/>. Displays itself as HTML and as text.
 /// </summary>
+[Display.TypeFormatterSource(typeof(Display.NotebookFormatterSource), PreferredMimeTypes = ["text/html", "text/plain"])]
 public sealed class AccessKeyProfile
 {
     internal AccessKeyProfile(string accessKeyId)

@@ -6,6 +6,7 @@ namespace NotebookHelpers.Investigation;
 /// reached, edges carry their evidence events. Displays itself as a tree (HTML and text); <see cref="Nodes"/> and
 /// <see cref="Edges"/> feed graph charts. Build it with <see cref="BlastRadiusBuilder"/>.
 /// </summary>
+[Display.TypeFormatterSource(typeof(Display.NotebookFormatterSource), PreferredMimeTypes = ["text/html", "text/plain"])]
 public sealed class BlastRadiusGraph
 {
     private readonly Dictionary<string, BlastRadiusNode> _nodes;

@@ -8,6 +8,7 @@ namespace NotebookHelpers.Investigation;
 /// The investigation of one access key: its profile, its blast radius, and the findings about anything in that
 /// blast radius (the key, the keys and sessions it spawned, the users it created). Displays itself as HTML and text.
 /// </summary>
+[Display.TypeFormatterSource(typeof(Display.NotebookFormatterSource), PreferredMimeTypes = ["text/html", "text/plain"])]
 public sealed class KeyInvestigation
 {
     internal KeyInvestigation(AccessKeyProfile profile, BlastRadiusGraph blastRadius, IReadOnlyList<Finding> findings, string? reason)

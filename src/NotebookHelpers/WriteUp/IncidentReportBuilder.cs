@@ -408,7 +408,8 @@ public static class IncidentReportBuilder
 
         var roles = facts.Investigations.SelectMany(i => i.BlastRadius.OfKind(BlastRadiusNodeKind.Session)
                 .Where(n => i.BlastRadius.Edges.Any(e => e.To == n.Id && e.Kind == BlastRadiusEdgeKind.Assumed && facts.FirstSuspicious is { } t && e.First >= t)))
-            .Select(n => n.Label.Split('/')[0])
+            .Select(n => AccessKeyProfiler.Build(index, n.Id[(n.Id.IndexOf(':', StringComparison.Ordinal) + 1)..]).Owner?.RoleName)
+            .OfType<string>()
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);
         var end = facts.Investigator.Detections.LastEventTime ?? DateTimeOffset.UnixEpoch;
