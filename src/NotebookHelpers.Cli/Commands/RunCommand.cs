@@ -69,7 +69,7 @@ public sealed class RunCommand : ICliCommand
             throw new UsageException($"{Name}: {e.Message}", e);
         }
 
-        var outcomes = await new NotebookBatch(options, console.Error)
+        var outcomes = await new NotebookBatch(options, console.Error, console.ErrorIsTerminal)
             .RunAsync(loaded, args.Value("--out") ?? DefaultOutput, cancellationToken)
             .ConfigureAwait(false);
         foreach (var outcome in outcomes.Where(o => o.ReportPath is not null))

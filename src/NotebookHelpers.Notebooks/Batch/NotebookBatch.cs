@@ -17,14 +17,17 @@ public sealed class NotebookBatch
 {
     private readonly NotebookRunOptions _options;
     private readonly TextWriter _progress;
+    private readonly bool _terminal;
 
     /// <summary>Creates a batch.</summary>
     /// <param name="options">How each notebook runs.</param>
     /// <param name="progress">Where progress and problems go (stderr in the CLI).</param>
-    public NotebookBatch(NotebookRunOptions options, TextWriter progress)
+    /// <param name="progressIsTerminal">True when <paramref name="progress"/> is a terminal: the running cell is shown and redrawn when it ends.</param>
+    public NotebookBatch(NotebookRunOptions options, TextWriter progress, bool progressIsTerminal = false)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _progress = progress ?? throw new ArgumentNullException(nameof(progress));
+        _terminal = progressIsTerminal;
     }
 
     /// <summary>
@@ -94,7 +97,7 @@ public sealed class NotebookBatch
         }
 
         _progress.WriteLine($"nbh run: {path}");
-        var runner = new NotebookRunner(_options, new ProgressPrinter(_progress));
+        var runner = new NotebookRunner(_options, new ProgressPrinter(_progress, _terminal));
         var result = await runner.RunAsync(document, cancellationToken).ConfigureAwait(false);
         foreach (var warning in result.Warnings)
         {
@@ -129,20 +132,32 @@ public sealed class NotebookBatch
         return new NotebookOutcome(path, result, null, executedPath, reportPath);
     }
 
-    private sealed class ProgressPrinter(TextWriter writer) : INotebookRunObserver
+    private sealed class ProgressPrinter(TextWriter writer, bool terminal) : INotebookRunObserver
     {
         public void CellStarting(NotebookCell cell, int ordinal, int codeCells)
         {
+            if (terminal)
+            {
+                // Shown while the cell runs (a live query can take minutes); the finished line overwrites it.
+                writer.Write($"  [{ordinal}/{codeCells}] {Where(cell),-9} running  {FirstCodeLine(cell.Source)}");
+                writer.Flush();
+            }
         }
 
         public void CellFinished(NotebookCell cell, int ordinal, int codeCells, TimeSpan elapsed, CellFailure? failure)
         {
             var status = failure is null ? "ok" : failure.Expected ? "raised" : "FAILED";
-            var where = cell.SourceNumber is { } n ? $"cell {n}" : "injected";
+            if (terminal)
+            {
+                writer.Write("\r\u001b[2K");
+            }
+
             writer.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"  [{ordinal}/{codeCells}] {where,-9} {status,-6} {elapsed.TotalSeconds,5:0.0} s  {FirstCodeLine(cell.Source)}"));
+                $"  [{ordinal}/{codeCells}] {Where(cell),-9} {status,-6} {elapsed.TotalSeconds,5:0.0} s  {FirstCodeLine(cell.Source)}"));
         }
+
+        private static string Where(NotebookCell cell) => cell.SourceNumber is { } n ? $"cell {n}" : "injected";
 
         private static string FirstCodeLine(string source)
         {

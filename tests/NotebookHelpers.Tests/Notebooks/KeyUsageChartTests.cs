@@ -87,6 +87,28 @@ public class KeyUsageChartTests
     }
 
     [Fact]
+    public void MakesMarkersFromQueryRowsLabelledByTheirFields()
+    {
+        var results = new QueryResults(
+            QueryStatus.Complete,
+            ["@timestamp", "eventName", "requestParameters.status"],
+            [
+                [new ResultField("@timestamp", "2025-03-11 11:58:41.000"), new ResultField("eventName", "UpdateAccessKey"), new ResultField("requestParameters.status", "Inactive")],
+                [new ResultField("@timestamp", "2025-03-12 08:00:00.000"), new ResultField("eventName", "DeleteAccessKey")],
+            ],
+            QueryStatistics.Empty);
+
+        var markers = TimeMarker.FromQueryResults(results, "eventName", "requestParameters.status");
+
+        Assert.Equal(
+            [
+                new TimeMarker(new DateTimeOffset(2025, 3, 11, 11, 58, 41, TimeSpan.Zero), "UpdateAccessKey Inactive"),
+                new TimeMarker(new DateTimeOffset(2025, 3, 12, 8, 0, 0, TimeSpan.Zero), "DeleteAccessKey"),
+            ],
+            markers);
+    }
+
+    [Fact]
     public void SaysSoWhenTheKeyWasNotUsed()
     {
         var figure = KeyUsageChart.Create([], new KeyUsageChartOptions { AccessKeyId = "AKIAEXAMPLE" });

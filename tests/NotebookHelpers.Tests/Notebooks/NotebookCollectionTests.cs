@@ -129,6 +129,19 @@ public sealed partial class NotebookCollectionTests : IClassFixture<NotebookColl
     }
 
     [Fact]
+    public void AccessKeyActivityFindsTheDefendersContainmentAndMarksItOnTheTimeline()
+    {
+        var defender = _runs.AnswerKey.GetProperty("principals").EnumerateArray().Single(p => p.GetProperty("role").GetString() == "defender").GetProperty("arn").GetString();
+        var containment = Html(_runs.Cell("01-access-key-activity.ipynb", "containmentQuery"));
+        var chart = Html(_runs.Cell("01-access-key-activity.ipynb", "KeyUsageChart"));
+
+        Assert.Contains("<td>UpdateAccessKey</td><td>Inactive</td>", containment, StringComparison.Ordinal);
+        Assert.Contains($"<td>{defender}</td>", containment, StringComparison.Ordinal);
+        Assert.Contains("\"shapes\":[{\"type\":\"line\"", chart, StringComparison.Ordinal);
+        Assert.Contains("\"text\":\"UpdateAccessKey Inactive\"", chart, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AccessKeyActivityShowsTheAccessDeniedRetriesAndTheBackdoorKey()
     {
         Assert.Contains("<td>AccessDenied</td>", Html(_runs.Cell("01-access-key-activity.ipynb", "errorsQuery")), StringComparison.Ordinal);
