@@ -5,6 +5,8 @@ var benchmarks = new Dictionary<string, Func<IReadOnlyList<string>, int>>(String
 {
     ["scan"] = JsonScanBenchmark.Run,
     ["sample-incident"] = SampleIncidentBenchmark.Run,
+    ["query"] = QueryBenchmark.Run,
+    ["duckdb"] = DuckDbQuery.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))
