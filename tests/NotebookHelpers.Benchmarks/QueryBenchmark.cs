@@ -17,7 +17,7 @@ internal static class QueryBenchmark
     private const string Query = "filter errorCode like /Denied|Unauthorized/ | stats count(*) as n by userIdentity.arn, errorCode";
 
     private const string JqProgram =
-        "reduce (inputs | .Records[] | select((.errorCode // \"\") | test(\"Denied|Unauthorized\"))) as $r ({}; " +
+        "reduce (inputs | .Records[]? | select((.errorCode // \"\") | test(\"Denied|Unauthorized\"))) as $r ({}; " +
         ".[([($r.userIdentity.arn // \"\"), $r.errorCode] | join(\"\\t\"))] += 1) | to_entries[] | \"\\(.key)\\t\\(.value)\"";
 
     public static int Run(IReadOnlyList<string> args)
@@ -48,8 +48,8 @@ internal static class QueryBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine("| tool | wall (s) | peak RSS (MB) | events/s | vs DuckDB | vs jq |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| tool | wall (s) | CPU user+sys (s) | peak RSS (MB) | events/s (wall) | wall vs DuckDB | CPU vs DuckDB | jq wall / this wall |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         Row("nbh query (one-shot process)", nbhRun);
         Row("DuckDB read_json, explicit columns (one-shot process)", duckRun);
         if (jq is { } j)
@@ -68,15 +68,17 @@ internal static class QueryBenchmark
             var subset = files.Take(files.Count / fraction).ToList();
             var list = subset.SelectMany(f => new[] { "--logs", f }).ToList();
             var (sample, output) = Measure(nbh, ["query", .. list, "--format", "json", Query]);
-            var n = JsonDocument.Parse(output).RootElement.GetProperty("statistics").GetProperty("recordsScanned").GetDouble();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  1/{fraction}: {subset.Count,5} objects {n,12:N0} events {sample.Wall,7:N2} s  {sample.Wall / n * 1e6,6:N2} s per million events  peak {sample.PeakMb,6:N0} MB"));
+            var stats = JsonDocument.Parse(output).RootElement.GetProperty("statistics");
+            var n = stats.GetProperty("recordsScanned").GetDouble();
+            var gb = stats.GetProperty("bytesScanned").GetDouble() / 1e9;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  1/{fraction}: {subset.Count,5} objects {n,12:N0} events  wall {sample.Wall,7:N2} s  cpu {sample.Cpu,7:N2} s  {gb,6:N2} GB  {sample.Cpu / gb,5:N2} cpu-s per GB  {sample.Cpu / n * 1e6,6:N2} cpu-s per million events  peak {sample.PeakMb,6:N0} MB"));
         }
 
         return 0;
 
         void Row(string name, Sample s) => Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"| {name} | {s.Wall:N2} | {s.PeakMb:N0} | {events / s.Wall:N0} | {s.Wall / duckRun.Wall:N2}× | {(jq is { } x ? $"{x.Run.Wall / s.Wall:N1}× faster" : "—")} |"));
+            $"| {name} | {s.Wall:N2} | {s.Cpu:N2} | {s.PeakMb:N0} | {events / s.Wall:N0} | {s.Wall / duckRun.Wall:N2}× | {s.Cpu / duckRun.Cpu:N2}× | {(jq is { } x ? $"{x.Run.Wall / s.Wall:N1}×" : "—")} |"));
     }
 
     private static (Sample Run, string Output) Best(int runs, Func<(Sample, string)> measure)
@@ -94,62 +96,29 @@ internal static class QueryBenchmark
         return best;
     }
 
+    // GNU time gives wall, user and system CPU (summed over the process tree) and the largest resident set.
     private static (Sample, string) Measure(string file, IReadOnlyList<string> arguments)
     {
-        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in arguments)
+        var timing = Path.GetTempFileName();
+        var info = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in (string[])["-f", "%e %U %S %M", "-o", timing, file, .. arguments])
         {
             info.ArgumentList.Add(a);
         }
 
-        var watch = Stopwatch.StartNew();
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        long peakKb = 0;
-        while (!process.WaitForExit(5))
-        {
-            peakKb = Math.Max(peakKb, TreePeakKb(process.Id));
-        }
-
-        watch.Stop();
+        process.WaitForExit();
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"{file} exited with {process.ExitCode}: {stderr.Result}");
         }
 
-        return (new Sample(watch.Elapsed.TotalSeconds, peakKb / 1024.0), stdout.Result);
-    }
-
-    // Peak resident memory (VmHWM) of a process and its children (the jq pipeline is several processes).
-    private static long TreePeakKb(int pid)
-    {
-        long total = 0;
-        try
-        {
-            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-            {
-                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                {
-                    total += long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
-                }
-            }
-
-            var children = $"/proc/{pid}/task/{pid}/children";
-            if (File.Exists(children))
-            {
-                foreach (var child in File.ReadAllText(children).Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                {
-                    total += TreePeakKb(int.Parse(child, CultureInfo.InvariantCulture));
-                }
-            }
-        }
-        catch (IOException)
-        {
-            // The process ended between the listing and the read.
-        }
-
-        return total;
+        var parts = File.ReadAllText(timing).Trim().Split('\n')[^1].Split(' ');
+        File.Delete(timing);
+        var n = parts.Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        return (new Sample(n[0], n[1] + n[2], n[3] / 1024), stdout.Result);
     }
 
     private static Dictionary<string, long> FromNbh(string json)
@@ -185,5 +154,5 @@ internal static class QueryBenchmark
         return i >= 0 && i + 1 < args.Count ? args[i + 1] : null;
     }
 
-    private readonly record struct Sample(double Wall, double PeakMb);
+    private readonly record struct Sample(double Wall, double Cpu, double PeakMb);
 }

@@ -25,6 +25,7 @@ internal sealed class QueryCompiler
     private readonly Dictionary<string, FieldExpression> _jsonReads = new(StringComparer.Ordinal);
     private readonly HashSet<string> _systemReads = new(StringComparer.Ordinal);
     private readonly List<string> _visible = [];
+    private readonly List<FieldExpression> _prefilterFields = [];
     private bool _explicitColumns;
     private bool _statsSeen;
     private bool _usesTimeAggregates;
@@ -66,6 +67,12 @@ internal sealed class QueryCompiler
             switch (command)
             {
                 case FilterCommand f:
+                    if (_stages.All(s => s is FilterStage))
+                    {
+                        // Fields that leading filters require and no earlier command defined: events without their key can be skipped unparsed.
+                        _prefilterFields.AddRange(RequiredFields.Of(Rewrite(f.Condition)).Where(IsEventField));
+                    }
+
                     _stages.Add(new FilterStage(CompileRead(f.Condition)));
                     break;
                 case FieldsCommand f:
@@ -184,6 +191,12 @@ internal sealed class QueryCompiler
             .Select(n => (_slots.GetOrAdd(n), n))
             .ToArray();
         var columns = _visible.Distinct(StringComparer.Ordinal).Select(n => (n, _compiler.Field(n))).ToArray();
+        var prefilter = _prefilterFields
+            .Select(f => JsonPath(f)[^1])
+            .Where(key => !key.All(char.IsAsciiDigit))
+            .Distinct(StringComparer.Ordinal)
+            .Select(key => System.Text.Encoding.UTF8.GetBytes(key + "\""))
+            .ToArray();
         _ = slotCount;
         return new QueryPlan
         {
@@ -199,6 +212,7 @@ internal sealed class QueryCompiler
             AppendPointer = !_statsSeen,
             OutputLimit = outputLimit,
             SortKeyCount = directions.Count,
+            PrefilterKeys = prefilter,
         };
     }
 
@@ -421,6 +435,10 @@ internal sealed class QueryCompiler
 
         _jsonReads.TryAdd(name, field);
     }
+
+    private bool IsEventField(FieldExpression field) =>
+        !_defined.Contains(field.Name) && !SystemFields.All.Contains(field.Name)
+        && (!field.Name.StartsWith('@') || field.Name.StartsWith("@@", StringComparison.Ordinal));
 
     // A discovered field whose JSON key starts with '@' is shown with one more '@': @@timestamp is the key "@timestamp".
     private static IReadOnlyList<string> JsonPath(FieldExpression field)

@@ -160,6 +160,13 @@ internal sealed class QueryExecutor
             row.Context = record.Context;
             row.Order = order;
             var slots = row.Slots;
+            if (_plan.PrefilterKeys.Length > 0 && CannotMatch(record, knownTime))
+            {
+                Scanned++;
+                Bytes += record.Json.Length;
+                return;
+            }
+
             _plan.Extractor.Extract(record.Json.Span, slots);
             if (_plan.NeedsTimestamp)
             {
@@ -190,6 +197,29 @@ internal sealed class QueryExecutor
 
             Matched++;
             Collector.Add(row);
+        }
+
+        // True when the event's time is known to be in range and its raw JSON lacks a key a leading filter
+        // requires. A record with \u escapes might spell the key escaped, so it is always parsed.
+        private bool CannotMatch(LogRecord record, DateTimeOffset? knownTime)
+        {
+            var range = _context.Range;
+            var time = record.Context?.Timestamp ?? knownTime;
+            if (!range.IsUnbounded && !(time is { } t && range.Contains(t)))
+            {
+                return false;
+            }
+
+            var json = record.Json.Span;
+            foreach (var key in _plan.PrefilterKeys)
+            {
+                if (json.IndexOf(key) < 0)
+                {
+                    return json.IndexOf("\\u"u8) < 0;
+                }
+            }
+
+            return false;
         }
 
         private Value ResolveTimestamp(LogRecord record, DateTimeOffset? knownTime, Value[] slots)

@@ -37,4 +37,10 @@ internal sealed class QueryPlan
     public required int OutputLimit { get; init; }
 
     public required int SortKeyCount { get; init; }
+
+    /// <summary>
+    /// Keys (as <c>key"</c> bytes) that the leading filters require: an event whose raw JSON contains none of one
+    /// of them cannot pass, so it is counted as scanned and skipped without parsing. Empty when there is no such filter.
+    /// </summary>
+    public byte[][] PrefilterKeys { get; init; } = [];
 }
