@@ -13,11 +13,12 @@ public static class HtmlStyles
         ".nbh-warning{margin:4px 0;padding:4px 8px;border-left:3px solid #d4a72c;background:#fff8c5;}" +
         ".nbh-table-wrap{max-height:480px;overflow:auto;border:1px solid #d0d7de;border-radius:4px;}" +
         ".nbh-table{border-collapse:collapse;font-size:12px;width:max-content;min-width:100%;}" +
-        ".nbh-table th{position:sticky;top:0;background:#f6f8fa;cursor:pointer;user-select:none;text-align:left;" +
+        // Two classes deep so Jupyter's own ".rendered_html td" (right-aligned) does not win.
+        ".nbh .nbh-table th{position:sticky;top:0;background:#f6f8fa;cursor:pointer;user-select:none;text-align:left;" +
         "padding:4px 8px;border-bottom:1px solid #d0d7de;white-space:nowrap;}" +
         ".nbh-table th[aria-sort=ascending]::after{content:' \\25B2';}" +
         ".nbh-table th[aria-sort=descending]::after{content:' \\25BC';}" +
-        ".nbh-table td{padding:3px 8px;border-bottom:1px solid #eaeef2;vertical-align:top;white-space:pre-wrap;" +
+        ".nbh .nbh-table td{text-align:left;padding:3px 8px;border-bottom:1px solid #eaeef2;vertical-align:top;white-space:pre-wrap;" +
         "word-break:break-word;max-width:480px;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;}" +
         ".nbh-table tr:hover td{background:#f6f8fa;}" +
         ".nbh-table td.nbh-absent{color:#8c959f;}" +

@@ -6,15 +6,18 @@ namespace NotebookHelpers.Html;
 /// <summary>Turns Logs Insights results into an <see cref="HtmlTable"/>: one column per projected field, the statistics as notes.</summary>
 public static class QueryResultsTable
 {
+    /// <summary>The pointer field Logs Insights adds to rows of a <c>fields</c> query; the CloudWatch console hides it too.</summary>
+    public const string PointerField = "@ptr";
+
     /// <summary>
     /// The table for <paramref name="results"/>. Fields absent from a row (AWS omits them) stay null, so they render
-    /// as absent rather than as empty strings.
+    /// as absent rather than as empty strings. The <c>@ptr</c> column is left out unless asked for, as in the console.
     /// </summary>
-    public static HtmlTable ToHtmlTable(this QueryResults results, string? title = null)
+    public static HtmlTable ToHtmlTable(this QueryResults results, string? title = null, bool includePointer = false)
     {
         ArgumentNullException.ThrowIfNull(results);
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        var columns = new List<string>(results.Columns);
+        var columns = results.Columns.Where(c => includePointer || c != PointerField).ToList();
         for (var i = 0; i < columns.Count; i++)
         {
             index.TryAdd(columns[i], i);
@@ -26,6 +29,11 @@ public static class QueryResultsTable
             var cells = new string?[columns.Count];
             foreach (var field in row)
             {
+                if (!includePointer && field.Field == PointerField)
+                {
+                    continue;
+                }
+
                 if (!index.TryGetValue(field.Field, out var c))
                 {
                     // A field the column list does not name still belongs in the table: add a column for it.

@@ -85,6 +85,20 @@ public class HtmlTableTests
     }
 
     [Fact]
+    public void LeavesOutThePointerColumnUnlessAsked()
+    {
+        var results = new QueryResults(
+            QueryStatus.Complete,
+            ["eventName", "@ptr"],
+            [[new ResultField("eventName", "GetCallerIdentity"), new ResultField("@ptr", "/evidence/a.json.gz@byte 10")]],
+            QueryStatistics.Empty);
+
+        Assert.Equal(["eventName"], results.ToHtmlTable().Columns);
+        Assert.Equal(["GetCallerIdentity"], results.ToHtmlTable().Rows[0]);
+        Assert.Equal(["eventName", "@ptr"], results.ToHtmlTable(includePointer: true).Columns);
+    }
+
+    [Fact]
     public void LibraryTypesDeclareTheirFormatterByTheNameDotNetInteractiveLooksFor()
     {
         foreach (var type in new[] { typeof(QueryResults), typeof(HtmlTable), typeof(NotebookHelpers.Charts.PlotlyFigure), typeof(ProgressDisplay) })
