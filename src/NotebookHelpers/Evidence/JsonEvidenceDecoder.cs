@@ -132,6 +132,11 @@ internal sealed class JsonEvidenceDecoder
             {
                 outcome = ScanTopLevel(span, pos);
             }
+            else if (first is >= (byte)'0' and <= (byte)'9' && _end - pos < 20 && !_eof)
+            {
+                // A CloudWatch export line whose timestamp the chunk boundary cut: read on before deciding.
+                outcome = Incomplete();
+            }
             else if (first is >= (byte)'0' and <= (byte)'9' && LooksLikeExportLine(span, pos))
             {
                 outcome = ScanExportLine(span, pos);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
@@ -50,6 +51,31 @@ public class EvidenceFormatTests
         Assert.Equal(path, events[1].Location.Path);
         Assert.Equal(new DateTimeOffset(2024, 1, 1, 0, 0, 1, TimeSpan.Zero), events[1].Record.Context!.Timestamp);
         Assert.Equal(1, report.FilesByFormat[EvidenceFormat.CloudWatchLogsExport]);
+    }
+
+    [Fact]
+    public void StreamsLongExportsAcrossChunkBoundariesWithoutLosingALine()
+    {
+        // Inside a zip the size is unknown, so the reader streams in 64 KB+ chunks and lines straddle them.
+        using var dir = new TempDirectory();
+        var text = new StringBuilder();
+        for (var i = 0; i < 5000; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"2024-01-01T00:00:00.{i % 1000:000}Z ").Append(Record($"id-{i}")).Append('\n');
+        }
+
+        var path = Path.Combine(dir.Path, "export.zip");
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
+        {
+            Add(zip, "task/111122223333_CloudTrail_us-east-1/000000", Encoding.UTF8.GetBytes(text.ToString()));
+        }
+
+        var (events, report) = EvidenceReader.ReadAll([path]);
+
+        Assert.Equal(5000, events.Count);
+        Assert.Equal(0, report.Skipped);
+        Assert.Equal(5000, events[^1].Location.Line);
+        Assert.Equal("111122223333", events[0].Record.Context!.AccountId);
     }
 
     [Fact]
