@@ -1,7 +1,9 @@
 using NotebookHelpers.Cli.CommandLine;
 using NotebookHelpers.Events;
 using NotebookHelpers.Evidence;
+using NotebookHelpers.Insights;
 using NotebookHelpers.Investigation;
+using NotebookHelpers.Sources;
 
 namespace NotebookHelpers.Cli.Commands;
 
@@ -19,14 +21,15 @@ public sealed class InvestigateCommand : ICliCommand
     public string Summary => "Profile an access key, follow its blast radius and list the findings (or pick the keys worth it).";
 
     /// <inheritdoc />
-    public string Usage => "nbh investigate --logs PATH [--logs PATH ...] [--access-key-id AKIA...] [--start T] [--end T] [--format table|json]";
+    public string Usage => "nbh investigate --logs PATH|sample|cwl:GROUP|lookup:[KEY]|s3://BUCKET [--logs ...] [--access-key-id AKIA...] [--start T] [--end T] [--evidence-folder DIR] [--format table|json]";
 
     /// <inheritdoc />
     public CommandSpec Spec { get; } = new CommandSpec()
-        .Option("--logs", "PATH", "a file, folder or archive of CloudTrail logs (repeatable)", "-l")
+        .Option("--logs", "SOURCE", "a file, folder or archive of CloudTrail logs, sample, cwl:GROUP, lookup:[KEY], s3://BUCKET[/PREFIX] (repeatable)", "-l")
         .Option("--access-key-id", "KEY", "the key to investigate (repeatable); default: the keys the evidence points at", "-k")
         .Option("--start", "T", "earliest event time, ISO 8601 or epoch seconds (default: all)")
         .Option("--end", "T", "latest event time, ISO 8601 or epoch seconds (default: all)")
+        .Option("--evidence-folder", "DIR", "where lookup: and s3:// sources save what they fetch")
         .Option("--format", "FORMAT", "table (default) or json (docs/investigate-json.md)", "-f");
 
     /// <inheritdoc />
@@ -67,30 +70,57 @@ public sealed class InvestigateCommand : ICliCommand
             throw new UsageException($"investigate: {e.Message}", e);
         }
 
+        var progress = new Progress<string>(line => console.Error.WriteLine("nbh investigate: " + line));
+        var sourceOptions = new EvidenceSourceOptions { Range = range, EvidenceFolder = args.Value("--evidence-folder"), Progress = progress };
+        var local = new List<string>();
+        var remote = new List<IEvidenceSource>();
         foreach (var source in sources)
         {
-            if (source.Contains(':', StringComparison.Ordinal) && !File.Exists(source) && !Directory.Exists(source) && !Path.IsPathRooted(source))
+            if (File.Exists(source) || Directory.Exists(source))
             {
-                await console.Error.WriteLineAsync($"nbh investigate: '{source}' is not a local path; this command reads local evidence (files, folders, .gz, .zip). Live sources (cwl:, lookup:, s3://) are not wired into investigate yet.").ConfigureAwait(false);
-                return CliApplication.UsageExitCode;
+                local.Add(source);
+                continue;
             }
 
-            if (!File.Exists(source) && !Directory.Exists(source))
+            try
             {
-                await console.Error.WriteLineAsync($"nbh investigate: no such file or directory: {source}").ConfigureAwait(false);
-                return CliApplication.FailureExitCode;
+                remote.Add(EvidenceSources.Parse(source, sourceOptions));
+            }
+            catch (ArgumentException e)
+            {
+                var message = e.Message.Split(" (Parameter", 2)[0];
+                if (!source.Contains(':', StringComparison.Ordinal) && !source.Equals("sample", StringComparison.OrdinalIgnoreCase))
+                {
+                    await console.Error.WriteLineAsync($"nbh investigate: no such file or directory: {source}").ConfigureAwait(false);
+                    return CliApplication.FailureExitCode;
+                }
+
+                throw new UsageException($"investigate: {message}", e);
             }
         }
 
         var reader = new EvidenceReader(new EvidenceReaderOptions { TimeRange = range });
-        List<CloudTrailEvent> events;
+        var events = new List<CloudTrailEvent>();
         try
         {
-            events = await Task.Run(() => reader.ReadEvents(sources, cancellationToken).ToList(), cancellationToken).ConfigureAwait(false);
+            if (local.Count > 0)
+            {
+                events.AddRange(await Task.Run(() => reader.ReadEvents(local, cancellationToken).ToList(), cancellationToken).ConfigureAwait(false));
+            }
+
+            foreach (var source in remote)
+            {
+                await console.Error.WriteLineAsync($"nbh investigate: reading {source.Description}").ConfigureAwait(false);
+                await foreach (var ev in source.ReadEventsAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    events.Add(ev);
+                }
+            }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EvidenceReadException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EvidenceReadException or InsightsQueryException or HttpRequestException or
+                                      NotebookHelpers.Aws.AwsConfigurationException or NotebookHelpers.Aws.Transport.AwsServiceException or InvalidOperationException)
         {
-            await console.Error.WriteLineAsync($"nbh investigate: {e.Message}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"nbh investigate: {e.Message.ReplaceLineEndings(" ")}").ConfigureAwait(false);
             return CliApplication.FailureExitCode;
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using NotebookHelpers.Display;
 
 namespace NotebookHelpers.Detections;
 
@@ -8,8 +9,8 @@ namespace NotebookHelpers.Detections;
 /// with the rules that ran and how many events they saw. Displays itself as an HTML table in a notebook and as a
 /// text table in <see cref="ToString"/>.
 /// </summary>
-[Display.TypeFormatterSource(typeof(Display.NotebookFormatterSource), PreferredMimeTypes = ["text/html", "text/plain"])]
-public sealed class DetectionResult
+[TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html", "text/plain"])]
+public sealed class DetectionResult : NotebookHelpers.Html.IHtmlRenderable
 {
     internal DetectionResult(IReadOnlyList<Finding> findings, IReadOnlyList<DetectionRule> rules, int eventsExamined, DateTimeOffset? first, DateTimeOffset? last)
     {
@@ -66,5 +67,19 @@ public sealed class DetectionResult
         sb.AppendLine();
         sb.Append(FindingsRendering.ToText(Findings));
         return sb.ToString();
+    }
+
+    /// <inheritdoc />
+    public void WriteHtml(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(ToHtml());
+    }
+
+    /// <inheritdoc />
+    public void WritePlainText(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(ToString());
     }
 }

@@ -21,7 +21,7 @@ internal sealed class FindingBuilder
         Principal = ev.UserIdentity?.DisplayName;
         PrincipalArn = ev.UserIdentity?.Arn;
         AccountId = ev.UserIdentity?.AccountId ?? ev.RecipientAccountId;
-        AccessKeyId = ev.UserIdentity?.AccessKeyId;
+        AccessKeyId = string.IsNullOrWhiteSpace(ev.UserIdentity?.AccessKeyId) ? null : ev.UserIdentity.AccessKeyId;
         First = ev.EventTime;
         Last = ev.EventTime;
         _maxEvidence = maxEvidence;

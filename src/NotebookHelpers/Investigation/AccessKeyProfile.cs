@@ -1,4 +1,5 @@
 using NotebookHelpers.Detections;
+using NotebookHelpers.Display;
 
 namespace NotebookHelpers.Investigation;
 
@@ -8,8 +9,8 @@ namespace NotebookHelpers.Investigation;
 /// changed after containment (found automatically: key deactivation, deny-all policy, AWS quarantine).
 /// Build it with <see cref="AccessKeyProfiler"/>. Displays itself as HTML and as text.
 /// </summary>
-[Display.TypeFormatterSource(typeof(Display.NotebookFormatterSource), PreferredMimeTypes = ["text/html", "text/plain"])]
-public sealed class AccessKeyProfile
+[TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html", "text/plain"])]
+public sealed class AccessKeyProfile : NotebookHelpers.Html.IHtmlRenderable
 {
     internal AccessKeyProfile(string accessKeyId)
     {
@@ -70,4 +71,18 @@ public sealed class AccessKeyProfile
 
     /// <summary>A text rendering for terminals.</summary>
     public override string ToString() => AccessKeyProfileRendering.ToText(this);
+
+    /// <inheritdoc />
+    public void WriteHtml(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(ToHtml());
+    }
+
+    /// <inheritdoc />
+    public void WritePlainText(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(ToString());
+    }
 }

@@ -1,3 +1,5 @@
+using NotebookHelpers.Display;
+
 namespace NotebookHelpers.Investigation;
 
 /// <summary>
@@ -6,8 +8,8 @@ namespace NotebookHelpers.Investigation;
 /// reached, edges carry their evidence events. Displays itself as a tree (HTML and text); <see cref="Nodes"/> and
 /// <see cref="Edges"/> feed graph charts. Build it with <see cref="BlastRadiusBuilder"/>.
 /// </summary>
-[Display.TypeFormatterSource(typeof(Display.NotebookFormatterSource), PreferredMimeTypes = ["text/html", "text/plain"])]
-public sealed class BlastRadiusGraph
+[TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html", "text/plain"])]
+public sealed class BlastRadiusGraph : NotebookHelpers.Html.IHtmlRenderable
 {
     private readonly Dictionary<string, BlastRadiusNode> _nodes;
 
@@ -50,4 +52,18 @@ public sealed class BlastRadiusGraph
 
     /// <summary>The tree as indented text.</summary>
     public override string ToString() => BlastRadiusRendering.ToText(this);
+
+    /// <inheritdoc />
+    public void WriteHtml(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(ToHtml());
+    }
+
+    /// <inheritdoc />
+    public void WritePlainText(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(ToString());
+    }
 }

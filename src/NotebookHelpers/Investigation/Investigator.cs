@@ -69,7 +69,7 @@ public sealed class Investigator
             }
         }
 
-        foreach (var group in Detections.AtLeast(Severity.High).Where(f => f.AccessKeyId is not null && f.RuleId != "aws-quarantine-policy-attached").GroupBy(f => Origin(f.AccessKeyId!)))
+        foreach (var group in Detections.AtLeast(Severity.High).Where(f => !string.IsNullOrWhiteSpace(f.AccessKeyId) && f.RuleId != "aws-quarantine-policy-attached").GroupBy(f => Origin(f.AccessKeyId!)))
         {
             var worst = group.Max(f => f.Severity);
             var rules = group.Select(f => f.RuleId).Distinct(StringComparer.Ordinal).ToList();

@@ -1,5 +1,6 @@
 using System.Text;
 using NotebookHelpers.Detections;
+using NotebookHelpers.Display;
 using NotebookHelpers.Investigation.Rendering;
 
 namespace NotebookHelpers.Investigation;
@@ -8,8 +9,8 @@ namespace NotebookHelpers.Investigation;
 /// The investigation of one access key: its profile, its blast radius, and the findings about anything in that
 /// blast radius (the key, the keys and sessions it spawned, the users it created). Displays itself as HTML and text.
 /// </summary>
-[Display.TypeFormatterSource(typeof(Display.NotebookFormatterSource), PreferredMimeTypes = ["text/html", "text/plain"])]
-public sealed class KeyInvestigation
+[TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html", "text/plain"])]
+public sealed class KeyInvestigation : NotebookHelpers.Html.IHtmlRenderable
 {
     internal KeyInvestigation(AccessKeyProfile profile, BlastRadiusGraph blastRadius, IReadOnlyList<Finding> findings, string? reason)
     {
@@ -60,5 +61,19 @@ public sealed class KeyInvestigation
         sb.Append(Profile).Append("\nBlast radius\n").Append(BlastRadius).Append("\nFindings (").Append(Findings.Count).Append(")\n")
             .Append(FindingsRendering.ToText(Findings));
         return sb.ToString();
+    }
+
+    /// <inheritdoc />
+    public void WriteHtml(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(ToHtml());
+    }
+
+    /// <inheritdoc />
+    public void WritePlainText(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(ToString());
     }
 }

@@ -105,5 +105,10 @@ public sealed class RealRecordingDetectionTests
         Assert.Contains(result.ForRule("root-console-login"), f => f.SourceIPs.Contains("96.253.26.224"));
         // The console fans out Describe* calls; they must not read as an attacker's discovery burst.
         Assert.DoesNotContain(result.ForRule("recon-discovery-burst"), f => f.Principal == "root");
+
+        // Root's console records carry an empty accessKeyId: no finding may name "" as a key, and suggestions work.
+        Assert.DoesNotContain(result.Findings, f => f.AccessKeyId == "");
+        var suggestions = new NotebookHelpers.Investigation.Investigator(events).SuggestKeys();
+        Assert.Contains(suggestions, s => s.AccessKeyId == "AKIAU7JNXC7K6YHPTBHL");
     }
 }

@@ -52,6 +52,28 @@ public sealed class InvestigateCommandTests : IDisposable
         Assert.Contains("got federation token → [session] ASIASTJKC5GCM7ZE6LUP", stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheSampleSourceParameterInvestigatesTheRecordedIncident()
+    {
+        var (exit, stdout, stderr) = await Run("investigate", "--logs", "sample", "--format", "json");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("investigating", stderr, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Equal("AKIA3NWPX4QHZRT7K2MD", doc.RootElement.GetProperty("investigations")[0].GetProperty("accessKeyId").GetString());
+        using var key = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.DataSamples, "sample-incident", "answer-key.json")));
+        Assert.Equal(key.RootElement.GetProperty("counts").GetProperty("events").GetInt32(), doc.RootElement.GetProperty("evidence").GetProperty("events").GetInt32());
+    }
+
+    [Fact]
+    public async Task ALiveSourceWithoutAnEvidenceFolderIsAUsageError()
+    {
+        var (exit, _, stderr) = await Run("investigate", "--logs", "lookup:AKIA3NWPX4QHZRT7K2MD");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("evidence folder", stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--format", "xml")]
     [InlineData("--access-key-id", "not a key")]
