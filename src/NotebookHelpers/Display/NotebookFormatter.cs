@@ -50,10 +50,6 @@ public sealed class NotebookFormatter
     {
         IHtmlRenderable r => r,
         QueryResults q => q.ToHtmlTable(),
-        DetectionResult d => new HtmlFragment(d.ToHtml(), d.ToString()),
-        KeyInvestigation k => new HtmlFragment(k.ToHtml(), k.ToString()),
-        AccessKeyProfile p => new HtmlFragment(p.ToHtml(), p.ToString()),
-        BlastRadiusGraph g => new HtmlFragment(g.ToHtml(), g.ToString()),
         _ => null,
     };
 }
