@@ -73,7 +73,10 @@ public sealed class DetectionResult : NotebookHelpers.Html.IHtmlRenderable
     public void WriteHtml(TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        writer.Write("<div class=\"nbh\">");
+        writer.Write(NotebookHelpers.Html.HtmlStyles.StyleElement);
         writer.Write(ToHtml());
+        writer.Write("</div>");
     }
 
     /// <inheritdoc />
