@@ -1,6 +1,4 @@
 using NotebookHelpers.Cli.Commands;
-using NotebookHelpers.Insights.Sources;
-using NotebookHelpers.Sources;
 
 namespace NotebookHelpers.Cli.CommandLine;
 
@@ -16,7 +14,7 @@ public static class CommandCatalog
         new InvestigateCommand(),
         new KeyOwnerCommand(),
         new LookupCommand(),
-        new QueryCommand(QuerySourceResolver.Default.With(new CloudWatchLogsSourceKind())),
+        new QueryCommand(),
         new ReportCommand(),
         new RunCommand(),
         new SampleIncidentCommand(),

@@ -1,27 +1,37 @@
+using System.Globalization;
 using System.Text;
+using NotebookHelpers.Aws;
+using NotebookHelpers.Aws.Credentials;
+using NotebookHelpers.Aws.Transport;
 using NotebookHelpers.Cli.CommandLine;
 using NotebookHelpers.Evidence;
 using NotebookHelpers.Insights;
 using NotebookHelpers.Insights.Sources;
+using NotebookHelpers.Sources;
 
 namespace NotebookHelpers.Cli.Commands;
 
 /// <summary>
 /// <c>nbh query --logs PATH 'QUERY'</c>: runs a CloudWatch Logs Insights query over evidence, offline, and prints
-/// what GetQueryResults would (as a table, CSV, or the exact response JSON). Statistics and read problems go to stderr.
+/// what GetQueryResults would (as a table, CSV, or the exact response JSON). Statistics, progress and read problems
+/// go to stderr. Sources: local paths; <c>cwl:[REGION:]GROUP</c> (run live on CloudWatch Logs Insights);
+/// <c>lookup:[KEY=]VALUE</c> and <c>s3://BUCKET[/PREFIX]</c> (fetched into <c>--evidence DIR</c>, then queried offline).
 /// </summary>
 public sealed class QueryCommand : ICliCommand
 {
-    private readonly QuerySourceResolver _sources;
+    private readonly QuerySourceResolver? _sources;
 
-    /// <summary>Creates the command over the default sources (local evidence).</summary>
+    /// <summary>Creates the command over every source kind, configured from each run's options.</summary>
     public QueryCommand()
-        : this(QuerySourceResolver.Default)
     {
     }
 
-    /// <summary>Creates the command over <paramref name="sources"/> (how other source kinds such as <c>cwl:</c> plug in).</summary>
-    public QueryCommand(QuerySourceResolver sources) => _sources = sources;
+    /// <summary>Creates the command over <paramref name="sources"/> only (the AWS options then have no effect).</summary>
+    public QueryCommand(QuerySourceResolver sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        _sources = sources;
+    }
 
     /// <inheritdoc />
     public string Name => "query";
@@ -30,14 +40,19 @@ public sealed class QueryCommand : ICliCommand
     public string Summary => "Run a CloudWatch Logs Insights query over log files, offline, as AWS would.";
 
     /// <inheritdoc />
-    public string Usage => "nbh query --logs PATH [--logs PATH ...] [--start T] [--end T] [--format table|json|csv] 'QUERY'";
+    public string Usage =>
+        "nbh query --logs PATH|cwl:[REGION:]GROUP|lookup:[KEY=]VALUE|s3://BUCKET[/PREFIX] [--logs ...] [--start T] [--end T] [--format table|json|csv] " +
+        "[--profile NAME] [--region REGION] [--evidence DIR] [--regions all|R1,R2] 'QUERY'";
 
     /// <inheritdoc />
     public CommandSpec Spec { get; } = new CommandSpec()
-        .Option("--logs", "PATH", "a file, folder or archive of logs (repeatable)", "-l")
+        .Option("--logs", "SOURCE", "a file, folder or archive of logs, cwl:[REGION:]GROUP, lookup:[KEY=]VALUE or s3://BUCKET[/PREFIX] (repeatable)", "-l")
         .Option("--start", "T", "earliest event time, ISO 8601 or epoch seconds (default: all)")
         .Option("--end", "T", "latest event time, ISO 8601 or epoch seconds (default: all)")
-        .Option("--format", "FORMAT", "table (default), json (the GetQueryResults response) or csv", "-f");
+        .Option("--format", "FORMAT", "table (default), json (the GetQueryResults response) or csv", "-f")
+        .Option("--evidence", "DIR", "where lookup: and s3:// sources save what they fetch (required for them)")
+        .Option("--regions", "LIST", "regions a lookup: sweep covers: 'all' enabled regions (default) or a comma-separated list")
+        .WithSession();
 
     /// <inheritdoc />
     public async Task<int> RunAsync(CommandArguments args, CliConsole console, CancellationToken cancellationToken)
@@ -74,7 +89,7 @@ public sealed class QueryCommand : ICliCommand
         IInsightsQueryRunner runner;
         try
         {
-            runner = _sources.Resolve(sources);
+            runner = (_sources ?? LiveSources(args, range, console)).Resolve(sources);
         }
         catch (ArgumentException e)
         {
@@ -84,17 +99,19 @@ public sealed class QueryCommand : ICliCommand
         QueryResults results;
         try
         {
-            results = await runner.RunAsync(args.Positional[0], range, null, cancellationToken).ConfigureAwait(false);
+            results = await runner.RunAsync(args.Positional[0], range, Progress(console), cancellationToken).ConfigureAwait(false);
         }
         catch (InsightsQueryException e)
         {
             await console.Error.WriteLineAsync("nbh query: " + e.Describe()).ConfigureAwait(false);
             return CliApplication.UsageExitCode;
         }
-        catch (Exception e) when (e is NotebookHelpers.Aws.Transport.AwsServiceException or NotebookHelpers.Aws.AwsConfigurationException)
+        catch (Exception e) when (e is AwsServiceException or AwsConfigurationException
+            or NotebookHelpers.Aws.EvidenceFolder.EvidenceConflictException or Amazon.Runtime.AmazonServiceException
+            or Amazon.Runtime.AmazonClientException or HttpRequestException)
         {
-            // cwl: sources: one line that says what failed on AWS and what to do.
-            await console.Error.WriteLineAsync($"nbh query: {NotebookHelpers.Aws.AwsErrorAdvice.Describe(e)}").ConfigureAwait(false);
+            // Live sources: one line that says what failed on AWS and what to do.
+            await console.Error.WriteLineAsync($"nbh query: {AwsErrorAdvice.Describe(e)}").ConfigureAwait(false);
             return CliApplication.FailureExitCode;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or EvidenceReadException)
@@ -121,4 +138,54 @@ public sealed class QueryCommand : ICliCommand
         await console.Error.WriteAsync(summary.ToString()).ConfigureAwait(false);
         return 0;
     }
+
+    /// <summary>Every source kind, configured from the run's options: live kinds are asked before local paths.</summary>
+    private static QuerySourceResolver LiveSources(CommandArguments args, TimeRange range, CliConsole console)
+    {
+        var settings = new AwsSessionSettings
+        {
+            Profile = args.Value("--profile"),
+            Region = args.Value("--region"),
+            ClientOptions = new AwsClientOptions
+            {
+                OnRetry = notice => console.Error.WriteLine(
+                    $"nbh query: {notice.Error.Kind.ToString().ToLowerInvariant()} on {notice.Error.Service}:{notice.Error.Operation} in {notice.Error.Region}, retrying in {notice.Delay.TotalSeconds:0.0} s"),
+            },
+        };
+        var fetched = new EvidenceSourceOptions
+        {
+            Range = range,
+            EvidenceFolder = args.Value("--evidence"),
+            Aws = settings,
+            Regions = Regions(args.Value("--regions")),
+            Progress = new ImmediateProgress<string>(line => console.Error.WriteLine("nbh query: " + line)),
+        };
+        return QuerySourceResolver.Default
+            .With(new CloudWatchLogsSourceKind(settings))
+            .With(new FetchedEvidenceSourceKind(fetched));
+    }
+
+    private static List<string>? Regions(string? text)
+    {
+        if (text is null || text.Equals("all", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var regions = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+        return regions.Count > 0 && regions.All(AwsRegionName.IsValid)
+            ? regions
+            : throw new UsageException($"query: --regions takes 'all' or a comma-separated list of region names; '{text}' is not.");
+    }
+
+    // Offline runs report every batch without a message; only messages (a cwl: query polling or splitting its range)
+    // are worth a line.
+    private static ImmediateProgress<QueryProgress> Progress(CliConsole console) => new(p =>
+    {
+        if (p.Message is not null)
+        {
+            console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"nbh query: {p.Message} ({p.Statistics.RecordsMatched:N0} matched, {p.Statistics.RecordsScanned:N0} scanned so far)"));
+        }
+    });
 }

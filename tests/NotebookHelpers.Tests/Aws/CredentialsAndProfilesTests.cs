@@ -132,6 +132,33 @@ public sealed class CredentialsAndProfilesTests : IDisposable
     }
 
     [Fact]
+    public async Task NbhQueryRunsACwlQueryWithTheCredentialsAndRegionOfProfile()
+    {
+        var logs = new FakeLogsInsights([(1_699_180_000L, "{\"eventName\":\"StopLogging\"}")], pollsBeforeComplete: 0);
+        await using var server = await FakeAwsServer.StartAsync(r => Task.FromResult(logs.Handle(r)), Secrets);
+        using var env = Profiles($"""
+            [profile ir-logs]
+            aws_access_key_id = {TestAws.AccessKeyId}
+            aws_secret_access_key = {TestAws.SecretKey}
+            region = ca-central-1
+            endpoint_url = {server.Url}
+            """);
+
+        var run = await CliRun.RunAsync("query", "--logs", "cwl:CloudTrail/logs", "--profile", "ir-logs", "--start", "2023-11-05", "--end", "2023-11-06", "fields @message");
+        var withoutProfile = await CliRun.RunAsync("query", "--logs", "cwl:CloudTrail/logs", "--start", "2023-11-05", "--end", "2023-11-06", "fields @message");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("StopLogging", run.Out, StringComparison.Ordinal);
+        var start = server.Requests.Single(r => r.Operation == "StartQuery");
+        Assert.Equal("ca-central-1", start.Region);
+        Assert.True(start.Signature.IsValid, start.Signature.Problem);
+        Assert.Equal(2, withoutProfile.ExitCode);
+        Assert.Contains("credentials", withoutProfile.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("nbh query: ", withoutProfile.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestAws.SecretKey, run.Error + withoutProfile.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetsCredentialsOfAnSsoProfileFromTheTokenCacheOfAwsSsoLogin()
     {
         await using var server = await FakeAwsServer.StartAsync(

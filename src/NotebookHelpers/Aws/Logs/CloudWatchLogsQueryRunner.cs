@@ -100,7 +100,7 @@ public sealed class CloudWatchLogsQueryRunner : IInsightsQueryRunner
     private async Task<RangeOutcome> RunRangeAsync(string query, InsightsQueryShape shape, long start, long end, ProgressTracker tracker, CancellationToken cancellationToken)
     {
         tracker.Started();
-        var outcome = await ExecuteOnceAsync(query, start, end, cancellationToken).ConfigureAwait(false);
+        var outcome = await ExecuteOnceAsync(query, start, end, tracker, cancellationToken).ConfigureAwait(false);
         var full = outcome.Status == QueryStatus.Complete && outcome.Rows.Count >= _options.RowLimit;
         if (!full)
         {
@@ -151,7 +151,7 @@ public sealed class CloudWatchLogsQueryRunner : IInsightsQueryRunner
             first.Parts + second.Parts);
     }
 
-    private async Task<RangeOutcome> ExecuteOnceAsync(string query, long start, long end, CancellationToken cancellationToken)
+    private async Task<RangeOutcome> ExecuteOnceAsync(string query, long start, long end, ProgressTracker tracker, CancellationToken cancellationToken)
     {
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -170,6 +170,8 @@ public sealed class CloudWatchLogsQueryRunner : IInsightsQueryRunner
                     {
                         break;
                     }
+
+                    tracker.Polled(last, $"{Describe(start, end)}: {last.Status}");
 
                     await Task.Delay(delay, timeout.Token).ConfigureAwait(false);
                     delay = TimeSpan.FromMilliseconds(Math.Min(_options.PollMaxDelay.TotalMilliseconds, delay.TotalMilliseconds * 1.5));
@@ -346,14 +348,21 @@ public sealed class CloudWatchLogsQueryRunner : IInsightsQueryRunner
 
         public void Split(string message) => Report(message);
 
-        private void Report(string message)
+        // While a part runs, the service's statistics so far are added to those of the finished parts.
+        public void Polled(LogsQueryPage page, string message) => Report(message, page.Statistics);
+
+        private void Report(string message, QueryStatistics? running = null)
         {
             QueryProgress value;
             lock (_lock)
             {
+                var statistics = running is null ? _statistics : new QueryStatistics(
+                    _statistics.RecordsMatched + running.RecordsMatched,
+                    _statistics.RecordsScanned + running.RecordsScanned,
+                    _statistics.BytesScanned + running.BytesScanned);
                 value = new QueryProgress(
                     QueryStatus.Running,
-                    _statistics,
+                    statistics,
                     string.Create(CultureInfo.InvariantCulture, $"[{_completed}/{_started} parts] {message}"));
             }
 
