@@ -22,14 +22,7 @@ public sealed class HtmlFragment : IHtmlRenderable
     }
 
     /// <inheritdoc />
-    public void WriteHtml(TextWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.Write("<div class=\"nbh\">");
-        writer.Write(HtmlStyles.StyleElement);
-        writer.Write(_html);
-        writer.Write("</div>");
-    }
+    public void WriteHtml(TextWriter writer) => HtmlStyles.WriteStyledBlock(writer, _html);
 
     /// <inheritdoc />
     public void WritePlainText(TextWriter writer)

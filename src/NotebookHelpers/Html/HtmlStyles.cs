@@ -29,4 +29,17 @@ public static class HtmlStyles
 
     /// <summary>The style sheet in a <c>&lt;style&gt;</c> element.</summary>
     public const string StyleElement = "<style>" + Css + "</style>";
+
+    /// <summary>
+    /// Writes <paramref name="html"/> (already encoded) inside an <c>nbh</c> block that carries the style sheet, so a
+    /// notebook output or report fragment stands alone.
+    /// </summary>
+    public static void WriteStyledBlock(TextWriter writer, string html)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write("<div class=\"nbh\">");
+        writer.Write(StyleElement);
+        writer.Write(html);
+        writer.Write("</div>");
+    }
 }

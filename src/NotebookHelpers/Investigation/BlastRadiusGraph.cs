@@ -54,14 +54,7 @@ public sealed class BlastRadiusGraph : NotebookHelpers.Html.IHtmlRenderable
     public override string ToString() => BlastRadiusRendering.ToText(this);
 
     /// <inheritdoc />
-    public void WriteHtml(TextWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.Write("<div class=\"nbh\">");
-        writer.Write(NotebookHelpers.Html.HtmlStyles.StyleElement);
-        writer.Write(ToHtml());
-        writer.Write("</div>");
-    }
+    public void WriteHtml(TextWriter writer) => NotebookHelpers.Html.HtmlStyles.WriteStyledBlock(writer, ToHtml());
 
     /// <inheritdoc />
     public void WritePlainText(TextWriter writer)

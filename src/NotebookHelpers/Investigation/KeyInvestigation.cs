@@ -64,14 +64,7 @@ public sealed class KeyInvestigation : NotebookHelpers.Html.IHtmlRenderable
     }
 
     /// <inheritdoc />
-    public void WriteHtml(TextWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.Write("<div class=\"nbh\">");
-        writer.Write(NotebookHelpers.Html.HtmlStyles.StyleElement);
-        writer.Write(ToHtml());
-        writer.Write("</div>");
-    }
+    public void WriteHtml(TextWriter writer) => NotebookHelpers.Html.HtmlStyles.WriteStyledBlock(writer, ToHtml());
 
     /// <inheritdoc />
     public void WritePlainText(TextWriter writer)
