@@ -16,8 +16,7 @@ public sealed class CloudTrailClient
 
     /// <summary>
     /// Reads one page (at most 50 events) of Event History in a region; a null <paramref name="attribute"/> reads every
-    /// management event. <paramref name="beforeEachAttempt"/> runs before every attempt, retries included, so a rate
-    /// limiter also paces the retries.
+    /// management event. <paramref name="rateLimiter"/>, when given, paces every attempt, retries included.
     /// </summary>
     public async Task<LookupEventsPage> LookupEventsAsync(
         string region,
@@ -25,7 +24,7 @@ public sealed class CloudTrailClient
         DateTimeOffset? start,
         DateTimeOffset? end,
         string? nextToken,
-        Func<CancellationToken, Task>? beforeEachAttempt,
+        RequestRateLimiter? rateLimiter,
         CancellationToken cancellationToken)
     {
         var request = new LookupEventsRequest(
@@ -34,7 +33,7 @@ public sealed class CloudTrailClient
             end?.ToUnixTimeSeconds(),
             50,
             nextToken);
-        var raw = await _json.InvokeRawAsync(region, "LookupEvents", request, beforeEachAttempt, cancellationToken).ConfigureAwait(false);
+        var raw = await _json.InvokeRawAsync(region, "LookupEvents", request, rateLimiter, cancellationToken).ConfigureAwait(false);
         try
         {
             return LookupEventsPage.FromRaw(raw);

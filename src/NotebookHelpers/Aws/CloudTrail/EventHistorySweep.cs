@@ -105,7 +105,7 @@ public sealed class EventHistorySweep
         {
             do
             {
-                var page = await _client.LookupEventsAsync(region, attribute, query.Start, query.End, token, limiter.WaitAsync, cancellationToken).ConfigureAwait(false);
+                var page = await _client.LookupEventsAsync(region, attribute, query.Start, query.End, token, limiter, cancellationToken).ConfigureAwait(false);
                 pages++;
                 var path = EvidenceRelativePath.Combine(regionFolder, string.Create(CultureInfo.InvariantCulture, $"page-{pages:D4}.json"));
                 var source = string.Create(CultureInfo.InvariantCulture,

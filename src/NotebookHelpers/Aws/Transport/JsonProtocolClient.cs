@@ -42,14 +42,14 @@ public sealed class JsonProtocolClient
         InvokeRawAsync(region, operation, request, null, cancellationToken);
 
     /// <summary>
-    /// Calls an operation and returns the raw response body; <paramref name="beforeEachAttempt"/> runs before every
-    /// attempt, retries included (a rate limiter).
+    /// Calls an operation and returns the raw response body; every attempt, retries included, is paced by
+    /// <paramref name="rateLimiter"/> when one is given.
     /// </summary>
     public Task<byte[]> InvokeRawAsync<TRequest>(
         string region,
         string operation,
         TRequest request,
-        Func<CancellationToken, Task>? beforeEachAttempt,
+        RequestRateLimiter? rateLimiter,
         CancellationToken cancellationToken)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(request, SerializerOptions);
@@ -58,12 +58,21 @@ public sealed class JsonProtocolClient
         return _retry.ExecuteAsync(
             async ct =>
             {
-                if (beforeEachAttempt is not null)
+                if (rateLimiter is not null)
                 {
-                    await beforeEachAttempt(ct).ConfigureAwait(false);
+                    await rateLimiter.WaitAsync(ct).ConfigureAwait(false);
                 }
 
-                var response = await _sender.SendAsync(awsRequest, ct).ConfigureAwait(false);
+                AwsResponse response;
+                try
+                {
+                    response = await _sender.SendAsync(awsRequest, ct).ConfigureAwait(false);
+                }
+                finally
+                {
+                    rateLimiter?.ResponseReceived();
+                }
+
                 if (!response.IsSuccess)
                 {
                     throw ParseError(response, operation, region);

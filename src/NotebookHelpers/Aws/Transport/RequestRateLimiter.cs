@@ -1,8 +1,12 @@
 namespace NotebookHelpers.Aws.Transport;
 
 /// <summary>
-/// Spaces request starts at least <c>1 / rate</c> apart (plus a small margin), so a caller never exceeds a documented
-/// per-second quota such as LookupEvents' 2 requests per second per region. Thread-safe; waits are cancellable.
+/// Keeps a caller under a documented per-second quota such as LookupEvents' 2 requests per second per region.
+/// AWS counts requests where it receives them, so spacing request starts is not enough: a slow first request (a new
+/// connection, a busy machine) arrives late and the next one, sent on time, arrives too close behind it. The limiter
+/// therefore spaces each start at least <c>1 / rate</c> after the previous start and after the previous response
+/// (<see cref="ResponseReceived"/>): a request cannot arrive before it is sent, nor after its response, so arrivals
+/// are at least <c>1 / rate</c> apart whatever the latency. Thread-safe; waits are cancellable.
 /// </summary>
 public sealed class RequestRateLimiter
 {
@@ -19,12 +23,11 @@ public sealed class RequestRateLimiter
             throw new ArgumentOutOfRangeException(nameof(requestsPerSecond), "The rate must be positive.");
         }
 
-        // 5 % margin: the quota is counted where AWS receives requests, after network jitter.
-        _interval = TimeSpan.FromSeconds(1.05 / requestsPerSecond);
+        _interval = TimeSpan.FromSeconds(1 / requestsPerSecond);
         _clock = clock ?? TimeProvider.System;
     }
 
-    /// <summary>The smallest gap between two request starts.</summary>
+    /// <summary>The smallest gap between two request starts, and between a response and the next start.</summary>
     public TimeSpan Interval => _interval;
 
     /// <summary>Waits until the next request may start.</summary>
@@ -40,5 +43,20 @@ public sealed class RequestRateLimiter
         }
 
         return wait > TimeSpan.Zero ? Task.Delay(wait, _clock, cancellationToken) : Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Records that a response (or a failure) came back: the next request starts no sooner than one interval from now.
+    /// </summary>
+    public void ResponseReceived()
+    {
+        lock (_lock)
+        {
+            var earliest = _clock.GetUtcNow() + _interval;
+            if (earliest > _next)
+            {
+                _next = earliest;
+            }
+        }
     }
 }
