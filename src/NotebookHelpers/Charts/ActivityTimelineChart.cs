@@ -44,6 +44,7 @@ public static class ActivityTimelineChart
             bucket,
             seriesOrder: order);
         var figure = histogram.ToStackedBars($"Calls per {ChartText.BucketWord(bucket)} by service: {activity.Label}", "calls");
+        ChartText.SizeBars(figure, histogram, activity.ContainmentMarkers);
         TimeMarkers.AddTo(figure, activity.ContainmentMarkers);
         figure.Summary = Summarise(activity, services, histogram);
         return figure;

@@ -5,7 +5,7 @@ using NotebookHelpers.Events;
 namespace NotebookHelpers.Charts;
 
 /// <summary>
-/// What happened after the key was contained, per hour and per key: the errors it got back (AccessDenied,
+/// What happened after the key was contained, per ten minutes or hour and per key: the errors it got back (AccessDenied,
 /// Client.UnauthorizedOperation: the attacker is still trying, and the containment holds) and the calls that still
 /// succeeded. Successes after containment are the alarm: another key, a session or a console password the attacker
 /// created is still working, or the deny does not cover everything (GetCallerIdentity is never denied).
@@ -17,11 +17,10 @@ public static class ErrorsAfterContainmentChart
 
     /// <summary>The chart of <paramref name="activity"/> after its first containment.</summary>
     /// <param name="activity">The calls to draw.</param>
-    /// <param name="bucketSize">Bar width; an hour by default.</param>
+    /// <param name="bucketSize">Bar width; ten minutes when the calls after containment span up to six hours, else an hour (a day beyond three weeks).</param>
     public static PlotlyFigure Create(KeyActivity activity, TimeSpan? bucketSize = null)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        var bucket = bucketSize ?? TimeSpan.FromHours(1);
         if (activity.ContainedAt is not { } contained)
         {
             var empty = new PlotlyFigure($"Calls after containment: {activity.Label}");
@@ -41,6 +40,9 @@ public static class ErrorsAfterContainmentChart
         }
 
         var after = activity.Events.Where(e => e.EventTime >= contained).ToList();
+        // Ten-minute bars when the calls after containment span a few hours, so the bars start after the marker.
+        var span = after.Count == 0 ? TimeSpan.Zero : after[^1].EventTime - contained;
+        var bucket = bucketSize ?? (span <= TimeSpan.FromHours(6) ? TimeSpan.FromMinutes(10) : ChartText.Bucket(contained, after[^1].EventTime));
         var multipleKeys = after.Select(Caller).Distinct(StringComparer.Ordinal).Skip(1).Any();
         string Series(CloudTrailEvent e)
         {
@@ -61,6 +63,7 @@ public static class ErrorsAfterContainmentChart
             name.EndsWith(": " + Succeeded, StringComparison.Ordinal) || name == Succeeded
                 ? ChartPalette.Error
                 : ChartPalette.ForSeries(order.IndexOf(name) + 1));
+        ChartText.SizeBars(figure, histogram, activity.ContainmentMarkers);
         TimeMarkers.AddTo(figure, activity.ContainmentMarkers);
         var succeeded = after.Where(CloudTrailFacts.Succeeded).ToList();
         var failed = after.Count - succeeded.Count;

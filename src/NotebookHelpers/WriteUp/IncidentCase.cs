@@ -244,6 +244,88 @@ public sealed class IncidentCase : IHtmlRenderable
         return IncidentReportBuilder.Build(Investigator, Investigation is null ? [] : [Investigation], full);
     }
 
+    /// <summary>
+    /// What the evidence shows is still open in the investigated key's blast radius (what the attacker created and
+    /// nothing removed or contained), with the command that closes each.
+    /// </summary>
+    public HtmlFragment StillOpen()
+    {
+        if (Investigation is null)
+        {
+            return new HtmlFragment("<p>No key investigated.</p>", "No key investigated.");
+        }
+
+        var report = IncidentReportBuilder.Build(Investigator, [Investigation], new IncidentReportOptions { IncludeCharts = false });
+        var open = report.AffectedResources.Where(a => a.NeedsAction).ToList();
+        var items = new HtmlTable(
+            ["kind", "name", "reached by", "state as far as the evidence shows"],
+            [.. open.Select(a => (IReadOnlyList<string?>)[a.Kind, a.Name, a.ReachedBy, a.State])])
+        {
+            Title = open.Count == 0 ? "Nothing the attacker created is left open in the evidence" : $"Still open in the blast radius of {Investigation.AccessKeyId}",
+        };
+        var commands = new HtmlTable(["to do", "why", "AWS CLI"], [.. report.NextSteps.Select(n => (IReadOnlyList<string?>)[n.What, n.Why, n.Command])])
+        {
+            Title = "Commands that close them (check the live state first: the evidence ends at its last event)",
+        };
+        using var html = new StringWriter(CultureInfo.InvariantCulture);
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        foreach (var table in new[] { items, commands })
+        {
+            table.WriteHtml(html);
+            table.WritePlainText(text);
+            text.WriteLine();
+        }
+
+        return new HtmlFragment(html.ToString(), text.ToString());
+    }
+
+    /// <summary>The findings of at least <paramref name="minimum"/> severity: the investigated key's blast radius, or the whole evidence.</summary>
+    public HtmlFragment Findings(Severity minimum = Severity.Low, bool investigatedKeyOnly = true)
+    {
+        var scoped = investigatedKeyOnly && Investigation is not null;
+        var all = scoped ? Investigation!.Findings : Detections.Findings;
+        return FindingsFragment(all.Where(f => f.Severity >= minimum).ToList(), all.Count,
+            $"finding(s) of {minimum.ToString().ToLowerInvariant()} severity or more {(scoped ? $"on {Investigation!.AccessKeyId} and its blast radius" : "over the whole evidence")}");
+    }
+
+    /// <summary>
+    /// The findings of at least <paramref name="minimum"/> severity that are <em>not</em> about the investigated key's
+    /// blast radius: other keys the evidence points at, or noise to explain in the write-up.
+    /// </summary>
+    public HtmlFragment OtherFindings(Severity minimum = Severity.Low)
+    {
+        var inside = Investigation?.Findings.ToHashSet() ?? [];
+        var others = Detections.Findings.Where(f => !inside.Contains(f)).ToList();
+        return FindingsFragment(others.Where(f => f.Severity >= minimum).ToList(), others.Count,
+            $"finding(s) of {minimum.ToString().ToLowerInvariant()} severity or more outside the investigated key's blast radius");
+    }
+
+    /// <summary>
+    /// The rules behind the findings of at least <paramref name="minimum"/> severity on the investigated key: what each
+    /// catches, what to do, its known false positives, and the Logs Insights query that finds the same on the live service.
+    /// </summary>
+    public HtmlTable RuleGuide(Severity minimum = Severity.Medium)
+    {
+        var findings = (Investigation?.Findings ?? Detections.Findings).Where(f => f.Severity >= minimum).ToList();
+        var rules = findings.GroupBy(f => f.RuleId, StringComparer.Ordinal).Select(g => (Rule: g.First().Rule, Count: g.Count(), Severity: g.Max(f => f.Severity)))
+            .OrderByDescending(r => r.Severity).ThenBy(r => r.Rule.Id, StringComparer.Ordinal).ToList();
+        return new HtmlTable(
+            ["rule", "severity", "findings", "ATT&CK", "what it catches", "what to do", "false positives", "Logs Insights query"],
+            [.. rules.Select(r => (IReadOnlyList<string?>)[r.Rule.Id, r.Severity.ToString().ToLowerInvariant(), r.Count.ToString(CultureInfo.InvariantCulture),
+                $"{r.Rule.Attack.Id} {r.Rule.Attack.Name} ({r.Rule.Attack.Tactic.Name})", r.Rule.Explanation, r.Rule.RecommendedAction, r.Rule.FalsePositives, r.Rule.InsightsQuery])])
+        {
+            Title = $"The rules behind the {minimum.ToString().ToLowerInvariant()}-or-higher findings",
+        };
+    }
+
+    private static HtmlFragment FindingsFragment(IReadOnlyList<Finding> findings, int total, string what)
+    {
+        var header = string.Create(CultureInfo.InvariantCulture, $"{findings.Count:N0} {what} ({total:N0} in all)");
+        return new HtmlFragment(
+            "<p><b>" + HtmlText.Encode(header) + "</b></p>" + FindingsRendering.FindingsTable(findings),
+            header + "\n" + FindingsRendering.ToText(findings));
+    }
+
     /// <summary>The overview as a table.</summary>
     public HtmlTable ToHtmlTable()
     {
