@@ -59,6 +59,26 @@ public sealed class EvidenceDirectoryTests : IDisposable
     }
 
     [Fact]
+    public async Task RecordsAFileAnInterruptedRunSavedWithoutItsManifestLineWhenTheSameBytesArriveAgain()
+    {
+        var evidence = EvidenceDirectory.Open(_folder);
+        await evidence.WriteAsync("a.json", "{}"u8.ToArray(), "test a");
+        // The run stopped after renaming the files into place, before their manifest lines were appended.
+        Directory.CreateDirectory(Path.Combine(_folder, "s3", "b"));
+        await File.WriteAllBytesAsync(Path.Combine(_folder, "s3", "b", "k.json.gz"), [1, 2, 3]);
+        await File.WriteAllBytesAsync(Path.Combine(_folder, "s3", "b", "other.json.gz"), [4, 5, 6]);
+        var rerun = EvidenceDirectory.Open(_folder);
+
+        var entry = await rerun.WriteAsync("s3/b/k.json.gz", new byte[] { 1, 2, 3 }, "s3:GetObject s3://b/k.json.gz", "etag1");
+        var conflict = await Assert.ThrowsAsync<EvidenceConflictException>(() => rerun.WriteAsync("s3/b/other.json.gz", new byte[] { 9 }, "s3:GetObject"));
+
+        Assert.Equal(("s3/b/k.json.gz", 3L, "etag1"), (entry.Path, entry.Size, entry.ETag));
+        Assert.Equal(["a.json", "s3/b/k.json.gz"], EvidenceDirectory.Open(_folder).Entries.Select(e => e.Path));
+        Assert.Contains("never overwritten", conflict.Message, StringComparison.Ordinal);
+        Assert.Equal([4, 5, 6], File.ReadAllBytes(rerun.FullPath("s3/b/other.json.gz")));
+    }
+
+    [Fact]
     public async Task ReopensTheManifestAndReportsACutLineWithoutLosingTheOthers()
     {
         var evidence = EvidenceDirectory.Open(_folder);

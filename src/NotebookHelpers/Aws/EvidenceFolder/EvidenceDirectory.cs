@@ -92,8 +92,9 @@ public sealed class EvidenceDirectory
     }
 
     /// <summary>
-    /// Writes a new file and records it. Writing the same bytes to the same path again returns the existing entry;
-    /// different bytes throw <see cref="EvidenceConflictException"/>.
+    /// Writes a new file and records it. Writing the same bytes to the same path again returns the existing entry
+    /// (or records the file, when an interrupted run saved it without its manifest line); different bytes throw
+    /// <see cref="EvidenceConflictException"/>.
     /// </summary>
     public async Task<ManifestEntry> WriteAsync(string relativePath, ReadOnlyMemory<byte> content, string source, string? etag = null, CancellationToken cancellationToken = default)
     {
@@ -103,29 +104,37 @@ public sealed class EvidenceDirectory
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_entries.TryGetValue(relativePath, out var existing) || File.Exists(full))
+            if (_entries.TryGetValue(relativePath, out var existing))
             {
-                if (existing is not null && existing.Sha256 == sha)
+                return existing.Sha256 == sha ? existing : throw Conflict(full);
+            }
+
+            if (File.Exists(full))
+            {
+                // A run stopped between saving a file and recording it leaves the file unlisted. The same bytes
+                // fetched again are that file: record it, so the rerun resumes instead of failing for good.
+                if (await HashFileAsync(full, cancellationToken).ConfigureAwait(false) != sha)
                 {
-                    return existing;
+                    throw Conflict(full);
+                }
+            }
+            else
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+                var temporary = full + ".partial-" + Guid.NewGuid().ToString("N");
+                await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+                {
+                    await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
+                    await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                throw new EvidenceConflictException(
-                    $"{full} already exists with other content; evidence is never overwritten. Use a new --evidence folder.");
+                File.Move(temporary, full, overwrite: false);
             }
 
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            var temporary = full + ".partial-" + Guid.NewGuid().ToString("N");
-            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
-            {
-                await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
-                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            File.Move(temporary, full, overwrite: false);
             MakeReadOnly(full);
             var entry = new ManifestEntry(relativePath, content.Length, sha, source, _clock.GetUtcNow(), etag);
-            await AppendLineAsync(Path.Combine(Root, ManifestFileName), JsonSerializer.Serialize(entry, LineOptions), cancellationToken).ConfigureAwait(false);
+            // Not cancellable: once the file is in place, its manifest line must follow it.
+            await AppendLineAsync(Path.Combine(Root, ManifestFileName), JsonSerializer.Serialize(entry, LineOptions), CancellationToken.None).ConfigureAwait(false);
             _entries[relativePath] = entry;
             return entry;
         }
@@ -162,8 +171,7 @@ public sealed class EvidenceDirectory
                 continue;
             }
 
-            await using var stream = File.OpenRead(full);
-            var sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
+            var sha = await HashFileAsync(full, cancellationToken).ConfigureAwait(false);
             if (sha != entry.Sha256)
             {
                 problems.Add($"{full}: SHA-256 {sha} differs from the manifest's {entry.Sha256}");
@@ -206,6 +214,15 @@ public sealed class EvidenceDirectory
                 _problems.Add($"{path}:line {number}: not a manifest entry ({e.Message})");
             }
         }
+    }
+
+    private static EvidenceConflictException Conflict(string full) =>
+        new($"{full} already exists with other content; evidence is never overwritten. Use a new --evidence folder.");
+
+    private static async Task<string> HashFileAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
     }
 
     private static async Task AppendLineAsync(string path, string line, CancellationToken cancellationToken)
