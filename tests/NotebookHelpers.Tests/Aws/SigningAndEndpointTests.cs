@@ -28,6 +28,28 @@ public sealed class SigningAndEndpointTests
     }
 
     [Fact]
+    public async Task RetriesAJsonErrorBodyWhoseCodeIsANumberAsTheStatusSays()
+    {
+        // Gateways and proxies in front of an endpoint answer {"code":503,...}: not AWS's shape, still an AWS failure.
+        var attempts = 0;
+        await using var server = await FakeAwsServer.StartAsync(_ => Task.FromResult(++attempts == 1
+            ? new FakeResponse(503, "application/json", """{"code":503,"message":null}"""u8.ToArray())
+            : FakeResponse.Json("""{"logGroups":[]}""")));
+        using var session = AwsSession.Open(new AwsSessionSettings
+        {
+            Region = "us-east-1",
+            Environment = new AwsEnvironment(new Dictionary<string, string> { ["AWS_ENDPOINT_URL"] = server.Url.ToString() }),
+            Credentials = new BasicAWSCredentials(TestAws.AccessKeyId, TestAws.SecretKey),
+            ClientOptions = TestAws.FastOptions(),
+        });
+
+        var groups = await new CloudWatchLogsClient(session.Sender).DescribeLogGroupsAsync("us-east-1", null, CancellationToken.None);
+
+        Assert.Empty(groups);
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
     public async Task SignsTheSessionTokenOfTemporaryCredentials()
     {
         await using var server = await FakeAwsServer.StartAsync(_ => FakeResponse.Json("""{"logGroups":[]}"""));

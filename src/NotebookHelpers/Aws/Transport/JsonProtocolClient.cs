@@ -114,7 +114,8 @@ public sealed class JsonProtocolClient
             using var doc = JsonDocument.Parse(response.Body);
             if (doc.RootElement.ValueKind == JsonValueKind.Object)
             {
-                foreach (var property in doc.RootElement.EnumerateObject())
+                // Only strings count: a gateway's {"code":503} is not an AWS error code, and its status classifies it.
+                foreach (var property in doc.RootElement.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String))
                 {
                     if (property.NameEquals("__type") || property.NameEquals("code"))
                     {
