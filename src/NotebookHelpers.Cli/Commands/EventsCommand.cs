@@ -83,12 +83,12 @@ public sealed class EventsCommand : ICliCommand
         catch (EvidenceReadException e)
         {
             await console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
-            await console.Error.WriteLineAsync($"nbh {Name}: {OneLine(e.Message)} (--strict)").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"nbh {Name}: {TerminalText.OneLine(e.Message)} (--strict)").ConfigureAwait(false);
             exit = CliApplication.FailureExitCode;
         }
         catch (FileNotFoundException e)
         {
-            await console.Error.WriteLineAsync($"nbh {Name}: {OneLine(e.Message)}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"nbh {Name}: {TerminalText.OneLine(e.Message)}").ConfigureAwait(false);
             return CliApplication.FailureExitCode;
         }
 
@@ -96,17 +96,17 @@ public sealed class EventsCommand : ICliCommand
         var report = reader.Report;
         foreach (var problem in report.Problems)
         {
-            await console.Error.WriteLineAsync($"{(problem.IsNotice ? "notice" : "skipped")}: {OneLine(problem.ToString())}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"{(problem.IsNotice ? "notice" : "skipped")}: {TerminalText.OneLine(problem.ToString())}").ConfigureAwait(false);
         }
 
         foreach (var ignored in report.IgnoredFiles)
         {
-            await console.Error.WriteLineAsync($"ignored (not evidence): {OneLine(ignored)}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"ignored (not evidence): {TerminalText.OneLine(ignored)}").ConfigureAwait(false);
         }
 
         foreach (var conflict in report.Conflicts)
         {
-            await console.Error.WriteLineAsync($"conflict: {OneLine(conflict.ToString())}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"conflict: {TerminalText.OneLine(conflict.ToString())}").ConfigureAwait(false);
         }
 
         await console.Error.WriteAsync(report.Summary()).ConfigureAwait(false);
@@ -197,34 +197,15 @@ public sealed class EventsCommand : ICliCommand
             Cell(principal, 32);
             Cell(key, 21);
             Cell(ip, 16);
-            line.Append(Safe(error ?? "-"));
+            line.Append(TerminalText.Safe(error ?? "-"));
             return line.ToString();
         }
 
         void Cell(string? value, int width)
         {
-            var text = Safe(value ?? "-");
+            var text = TerminalText.Safe(value ?? "-");
             line.Append(text);
             line.Append(' ', Math.Max(1, width - text.Length));
         }
     }
-
-    // Log fields are attacker-controlled: never let them put terminal escape sequences or line breaks on screen.
-    private static string Safe(string text)
-    {
-        if (!text.AsSpan().ContainsAnyInRange('\0', '\u001F') && !text.AsSpan().ContainsAnyInRange('\u007F', '\u009F'))
-        {
-            return text;
-        }
-
-        var sb = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            sb.Append(char.IsControl(c) ? '\uFFFD' : c);
-        }
-
-        return sb.ToString();
-    }
-
-    private static string OneLine(string text) => Safe(text.ReplaceLineEndings(" "));
 }

@@ -78,7 +78,7 @@ public sealed class FetchTrailCommand : ICliCommand
                 {
                     lastLine = DateTimeOffset.UtcNow;
                     console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"nbh fetch-trail: {x.ObjectsDone}/{x.ObjectsTotal} objects, {x.BytesDownloaded / 1024.0:0.0} KiB — {x.Message}"));
+                        $"nbh fetch-trail: {x.ObjectsDone}/{x.ObjectsTotal} objects, {x.BytesDownloaded / 1024.0:0.0} KiB — {TerminalText.OneLine(x.Message)}"));
                 }
             });
             var result = await new TrailLogFetcher(s3, evidence, parallel)
@@ -92,7 +92,7 @@ public sealed class FetchTrailCommand : ICliCommand
                 $"nbh fetch-trail: {result.Listed} objects listed, {result.Downloaded} downloaded ({result.BytesDownloaded} bytes), {result.Skipped} already saved; evidence in {evidence.Root}")).ConfigureAwait(false);
             foreach (var problem in result.Problems)
             {
-                await console.Error.WriteLineAsync("nbh fetch-trail: " + problem).ConfigureAwait(false);
+                await console.Error.WriteLineAsync("nbh fetch-trail: " + TerminalText.OneLine(problem)).ConfigureAwait(false);
             }
 
             if (!result.IsComplete)

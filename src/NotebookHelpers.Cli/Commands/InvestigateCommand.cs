@@ -70,7 +70,7 @@ public sealed class InvestigateCommand : ICliCommand
             throw new UsageException($"investigate: {e.Message}", e);
         }
 
-        var progress = new Progress<string>(line => console.Error.WriteLine("nbh investigate: " + line));
+        var progress = new ImmediateProgress<string>(line => console.Error.WriteLine("nbh investigate: " + TerminalText.OneLine(line)));
         var sourceOptions = new EvidenceSourceOptions { Range = range, EvidenceFolder = args.Value("--evidence-folder"), Progress = progress };
         var local = new List<string>();
         var remote = new List<IEvidenceSource>();
@@ -91,7 +91,7 @@ public sealed class InvestigateCommand : ICliCommand
                 var message = e.Message.Split(" (Parameter", 2)[0];
                 if (!source.Contains(':', StringComparison.Ordinal) && !source.Equals("sample", StringComparison.OrdinalIgnoreCase))
                 {
-                    await console.Error.WriteLineAsync($"nbh investigate: no such file or directory: {source}").ConfigureAwait(false);
+                    await console.Error.WriteLineAsync($"nbh investigate: no such file or directory: {TerminalText.OneLine(source)}").ConfigureAwait(false);
                     return CliApplication.FailureExitCode;
                 }
 
@@ -110,7 +110,7 @@ public sealed class InvestigateCommand : ICliCommand
 
             foreach (var source in remote)
             {
-                await console.Error.WriteLineAsync($"nbh investigate: reading {source.Description}").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"nbh investigate: reading {TerminalText.OneLine(source.Description)}").ConfigureAwait(false);
                 await foreach (var ev in source.ReadEventsAsync(cancellationToken).ConfigureAwait(false))
                 {
                     events.Add(ev);
@@ -120,13 +120,13 @@ public sealed class InvestigateCommand : ICliCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or EvidenceReadException or InsightsQueryException or HttpRequestException or
                                       NotebookHelpers.Aws.AwsConfigurationException or NotebookHelpers.Aws.Transport.AwsServiceException or InvalidOperationException)
         {
-            await console.Error.WriteLineAsync($"nbh investigate: {e.Message.ReplaceLineEndings(" ")}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"nbh investigate: {TerminalText.OneLine(e.Message)}").ConfigureAwait(false);
             return CliApplication.FailureExitCode;
         }
 
         foreach (var problem in reader.Report.Problems)
         {
-            await console.Error.WriteLineAsync($"nbh investigate: {(problem.IsNotice ? "notice" : "skipped")}: {problem}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"nbh investigate: {(problem.IsNotice ? "notice" : "skipped")}: {TerminalText.OneLine(problem.ToString())}").ConfigureAwait(false);
         }
 
         var investigator = await Task.Run(() => new Investigator(events), cancellationToken).ConfigureAwait(false);
@@ -147,7 +147,7 @@ public sealed class InvestigateCommand : ICliCommand
             await console.Error.WriteLineAsync(suggestions.Count == 0
                 ? "nbh investigate: no --access-key-id given and nothing in the evidence points at a key (no quarantine marker, no high-severity finding); findings are listed below."
                 : $"nbh investigate: no --access-key-id given; investigating {suggestions.Count} key(s) the evidence points at: " +
-                  string.Join("; ", suggestions.Select(s => $"{s.AccessKeyId} ({s.Reason})"))).ConfigureAwait(false);
+                  TerminalText.OneLine(string.Join("; ", suggestions.Select(s => $"{s.AccessKeyId} ({s.Reason})")))).ConfigureAwait(false);
         }
 
         var report = new InvestigationReport(sources, events.Count, reader.Report.Skipped, keys.Count > 0 ? keys[0] : null, suggestions, investigations, investigator);
@@ -159,10 +159,10 @@ public sealed class InvestigateCommand : ICliCommand
         {
             foreach (var investigation in investigations)
             {
-                await console.Out.WriteAsync(investigation + "\n").ConfigureAwait(false);
+                await console.Out.WriteAsync(TerminalText.Block(investigation + "\n")).ConfigureAwait(false);
             }
 
-            await console.Out.WriteAsync("All findings\n" + investigator.Detections + "\n").ConfigureAwait(false);
+            await console.Out.WriteAsync(TerminalText.Block("All findings\n" + investigator.Detections + "\n")).ConfigureAwait(false);
         }
 
         await console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);

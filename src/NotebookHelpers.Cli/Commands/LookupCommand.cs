@@ -83,7 +83,7 @@ public sealed class LookupCommand : ICliCommand
                 $"nbh lookup: {pages.Count} pages saved in {evidence.Root}; the evidence reader parsed {parsed} events from them")).ConfigureAwait(false);
             foreach (var problem in reader.Report.Problems.Take(20))
             {
-                await console.Error.WriteLineAsync($"nbh lookup: problem: {problem}").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"nbh lookup: problem: {TerminalText.OneLine(problem.ToString())}").ConfigureAwait(false);
             }
 
             var incomplete = results.SelectMany(r => r.Regions).Where(r => !r.IsComplete).ToList();

@@ -73,13 +73,13 @@ public sealed class ReportCommand : ICliCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Evidence.EvidenceReadException)
         {
-            await console.Error.WriteLineAsync($"nbh report: {e.Message}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"nbh report: {TerminalText.OneLine(e.Message)}").ConfigureAwait(false);
             return CliApplication.FailureExitCode;
         }
 
         foreach (var problem in incident.Problems)
         {
-            await console.Error.WriteLineAsync($"nbh report: skipped: {problem}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"nbh report: skipped: {TerminalText.OneLine(problem.ToString())}").ConfigureAwait(false);
         }
 
         if (incident.Investigation is null)
@@ -88,7 +88,7 @@ public sealed class ReportCommand : ICliCommand
         }
         else if (incident.Investigation.Profile.Activity.Events == 0)
         {
-            await console.Error.WriteLineAsync($"nbh report: key {incident.Investigation.AccessKeyId} made no calls in this evidence.").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"nbh report: key {TerminalText.OneLine(incident.Investigation.AccessKeyId)} made no calls in this evidence.").ConfigureAwait(false);
         }
 
         var options = new IncidentReportOptions
@@ -101,7 +101,7 @@ public sealed class ReportCommand : ICliCommand
         var report = incident.Report(options);
         foreach (var problem in report.Options.Actions.Problems)
         {
-            await console.Error.WriteLineAsync($"nbh report: {problem}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"nbh report: {TerminalText.OneLine(problem)}").ConfigureAwait(false);
         }
 
         IReadOnlyList<string> files;
@@ -111,7 +111,7 @@ public sealed class ReportCommand : ICliCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            await console.Error.WriteLineAsync($"nbh report: cannot write the report: {e.Message}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"nbh report: cannot write the report: {TerminalText.OneLine(e.Message)}").ConfigureAwait(false);
             return CliApplication.FailureExitCode;
         }
 
@@ -122,7 +122,7 @@ public sealed class ReportCommand : ICliCommand
 
         await console.Error.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"nbh report: {incident.Events.Count:N0} events, {report.Findings.Count:N0} findings on {incident.Investigation?.AccessKeyId ?? "no key"}, {report.AffectedResources.Count(a => a.NeedsAction):N0} open items; {report.Options.Manifest}")).ConfigureAwait(false);
+            $"nbh report: {incident.Events.Count:N0} events, {report.Findings.Count:N0} findings on {TerminalText.OneLine(incident.Investigation?.AccessKeyId ?? "no key")}, {report.AffectedResources.Count(a => a.NeedsAction):N0} open items; {report.Options.Manifest}")).ConfigureAwait(false);
         return 0;
     }
 }

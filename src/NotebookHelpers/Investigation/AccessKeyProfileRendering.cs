@@ -63,7 +63,7 @@ public static class AccessKeyProfileRendering
     {
         ArgumentNullException.ThrowIfNull(profile);
         var sb = new StringBuilder();
-        sb.Append("Access key ").Append(profile.AccessKeyId).Append(" (").Append(KindText(profile)).Append(")\n");
+        sb.Append("Access key ").Append(TextTable.Clean(profile.AccessKeyId)).Append(" (").Append(KindText(profile)).Append(")\n");
         var facts = Facts(profile).ToList();
         var width = facts.Max(f => f.Name.Length);
         foreach (var (name, value) in facts)
@@ -92,7 +92,7 @@ public static class AccessKeyProfileRendering
             sb.Append("\nContainment\n");
             foreach (var c in profile.Containment)
             {
-                sb.Append("  ").Append(TextTable.Clean(c.Describe())).Append(" (").Append(c.Evidence.EventId).Append(")\n");
+                sb.Append("  ").Append(TextTable.Clean(c.Describe())).Append(" (").Append(TextTable.Clean(c.Evidence.EventId)).Append(")\n");
             }
         }
 

@@ -29,6 +29,32 @@ public sealed class InvestigateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task KeepsTerminalEscapesFromTheLogsOffTheTerminal()
+    {
+        // Forged records: control sequences in a key id, an event id and a file name, which reach both outputs.
+        var hostile = Path.Combine(_folder, "hostile");
+        Directory.CreateDirectory(hostile);
+        const string Identity = """{"type":"IAMUser","principalId":"AIDAX","arn":"arn:aws:iam::111122223333:user/u","accountId":"111122223333","accessKeyId":"AKIAEVIL\u001b]0;pwned\u0007KEY","userName":"u"}""";
+        await File.WriteAllTextAsync(Path.Combine(hostile, "111122223333_CloudTrail_us-east-1_20250310T1000Z_x.json"), $$"""
+            {"Records":[
+            {"eventVersion":"1.08","userIdentity":{{Identity}},"eventTime":"2025-03-10T10:00:00Z","eventSource":"cloudtrail.amazonaws.com","eventName":"StopLogging","awsRegion":"us-east-1","sourceIPAddress":"203.0.113.9","userAgent":"ua","requestParameters":{"name":"t"},"responseElements":null,"eventID":"e1\u001b[2J","eventType":"AwsApiCall","recipientAccountId":"111122223333"},
+            {"eventVersion":"1.08","userIdentity":{{Identity}},"eventTime":"2025-03-10T10:05:00Z","eventSource":"iam.amazonaws.com","eventName":"UpdateAccessKey","awsRegion":"us-east-1","sourceIPAddress":"203.0.113.9","userAgent":"ua","requestParameters":{"accessKeyId":"AKIAEVIL\u001b]0;pwned\u0007KEY","status":"Inactive","userName":"u"},"responseElements":null,"eventID":"e2\u001b[31m","eventType":"AwsApiCall","recipientAccountId":"111122223333"}
+            ]}
+            """);
+        await File.WriteAllTextAsync(Path.Combine(hostile, "bad\u001b[2Jname.json"), "{\"Records\":[{\"eventTime\":");
+
+        var (exit, stdout, stderr) = await Run("investigate", "--logs", hostile);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("StopLogging", stdout + stderr, StringComparison.Ordinal);
+        Assert.Contains("AKIAEVIL", stderr, StringComparison.Ordinal);
+        Assert.Contains("skipped", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', stdout);
+        Assert.DoesNotContain('\u001b', stderr);
+        Assert.DoesNotContain('\u0007', stdout + stderr);
+    }
+
+    [Fact]
     public async Task JsonOutputFollowsTheDocumentedSchema()
     {
         var (exit, stdout, _) = await Run("investigate", "--logs", _folder, "--access-key-id", LeakedKeyScenario.BackdoorKey, "--format", "json");
