@@ -58,9 +58,11 @@ public static class FindingsRendering
                     .Append(HtmlText.Encode(e.EventName)).Append(" — ").Append(HtmlText.Encode(e.Location.ToString())).Append("</li>");
             }
 
-            if (f.Evidence.Count > 20)
+            // EventCount, not Evidence.Count: the evidence kept per finding is capped (DetectionOptions.MaxEvidencePerFinding).
+            var shown = Math.Min(20, f.Evidence.Count);
+            if (f.EventCount > shown)
             {
-                sb.Append("<li>… ").Append((f.EventCount - 20).ToString(CultureInfo.InvariantCulture)).Append(" more</li>");
+                sb.Append("<li>… ").Append((f.EventCount - shown).ToString(CultureInfo.InvariantCulture)).Append(" more</li>");
             }
 
             sb.Append("</ul></details></td></tr>");

@@ -90,6 +90,23 @@ public sealed class DetectionRunnerTests
     }
 
     [Fact]
+    public void HtmlTableSaysHowManyEventsItLeavesOutWhenTheEvidenceKeptIsCapped()
+    {
+        var s = new ScenarioEvents();
+        var thief = ScenarioEvents.IamUser("ci", "AKIACIKEY00000000001");
+        for (var i = 0; i < 30; i++)
+        {
+            s.Call($"2025-03-10T09:00:{i:D2}Z", thief, "secretsmanager", "GetSecretValue", new JsonObject { ["secretId"] = $"db-{i}" });
+        }
+
+        var result = DetectionRunner.Run(s.Events, new DetectionOptions { MaxEvidencePerFinding = 5 }, [new SecretsReadRule()]);
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal((30, 5), (finding.EventCount, finding.Evidence.Count));
+        Assert.Contains("<li>… 25 more</li>", result.ToHtml(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HtmlTableEncodesSummariesBuiltFromAttackerStrings()
     {
         var html = DetectionRunner.Run(LeakedKeyScenario.Build().Events).ToHtml();
