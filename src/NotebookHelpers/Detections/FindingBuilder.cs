@@ -7,10 +7,13 @@ internal sealed class FindingBuilder
 {
     private const int SummariesShown = 3;
     private readonly List<string> _summaries = [];
+    private readonly HashSet<string> _summarySet = new(StringComparer.Ordinal);
     private readonly List<EvidenceEvent> _evidence = [];
     private readonly HashSet<CloudTrailEvent> _seen = new(ReferenceEqualityComparer.Instance);
     private readonly List<string> _sourceIPs = [];
+    private readonly HashSet<string> _sourceIPSet = new(StringComparer.Ordinal);
     private readonly List<string> _regions = [];
+    private readonly HashSet<string> _regionSet = new(StringComparer.Ordinal);
     private readonly int _maxEvidence;
     private int _matches;
 
@@ -48,7 +51,8 @@ internal sealed class FindingBuilder
     public void Add(RuleMatch match)
     {
         _matches++;
-        if (!_summaries.Contains(match.Summary, StringComparer.Ordinal))
+        // Sets beside the ordered lists: a merged finding can gather many thousands of distinct summaries and IPs.
+        if (_summarySet.Add(match.Summary))
         {
             _summaries.Add(match.Summary);
         }
@@ -101,13 +105,13 @@ internal sealed class FindingBuilder
             _evidence.Add(EvidenceEvent.From(ev));
         }
 
-        AddDistinct(_sourceIPs, ev.SourceIPAddress);
-        AddDistinct(_regions, ev.AwsRegion);
+        AddDistinct(_sourceIPs, _sourceIPSet, ev.SourceIPAddress);
+        AddDistinct(_regions, _regionSet, ev.AwsRegion);
     }
 
-    private static void AddDistinct(List<string> list, string? value)
+    private static void AddDistinct(List<string> list, HashSet<string> seen, string? value)
     {
-        if (value is not null && !list.Contains(value, StringComparer.Ordinal))
+        if (value is not null && seen.Add(value))
         {
             list.Add(value);
         }
