@@ -187,7 +187,8 @@ public sealed class NotebookRunner
                 .Split('\n', StringSplitOptions.RemoveEmptyEntries)
                 .Select(l => l.TrimEnd('\r'))
                 .TakeWhile(l => !l.Contains("Microsoft.CodeAnalysis.Scripting", StringComparison.Ordinal)));
-            while (lines.Count > 0 && lines[^1].StartsWith("---", StringComparison.Ordinal))
+            // "--- End of stack trace …" markers left dangling by the cut; "---> Inner: message" lines stay.
+            while (lines.Count > 0 && lines[^1].TrimStart().StartsWith("--- ", StringComparison.Ordinal))
             {
                 lines.RemoveAt(lines.Count - 1);
             }

@@ -30,6 +30,16 @@ public sealed class NotebookFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task TheTracebackKeepsTheInnerExceptionThatSaysWhy()
+    {
+        var result = await Run(false,
+            Code("throw new InvalidOperationException(\"cannot contain the key\", new UnauthorizedAccessException(\"iam:UpdateAccessKey denied\"));"));
+
+        var error = Assert.IsType<ErrorOutput>(Assert.Single(result.Document.Cells[0].Outputs));
+        Assert.Contains("---> System.UnauthorizedAccessException: iam:UpdateAccessKey denied", error.Traceback);
+    }
+
+    [Fact]
     public async Task AllowErrorsRunsEveryCellAndStillRecordsTheFailures()
     {
         var result = await Run(true,
