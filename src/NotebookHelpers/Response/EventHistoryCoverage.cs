@@ -42,8 +42,8 @@ public sealed class EventHistoryCoverage : IHtmlRenderable
     /// <summary>Pages saved.</summary>
     public int Pages => Regions.Sum(r => r.Pages);
 
-    /// <summary>How long a live sweep of the same pages takes at LookupEvents' two requests per second per region, regions in parallel.</summary>
-    public TimeSpan LiveDuration => TimeSpan.FromSeconds(Regions.Count == 0 ? 0 : Regions.Max(r => r.Pages) / 2.0);
+    /// <summary>How long a live sweep of the same pages takes at LookupEvents' two requests per second per region, regions in parallel (whole seconds, rounded up).</summary>
+    public TimeSpan LiveDuration => TimeSpan.FromSeconds(Regions.Count == 0 ? 0 : Math.Ceiling(Regions.Max(r => r.Pages) / 2.0));
 
     /// <summary>Reads the sweep saved in <paramref name="folder"/>; <paramref name="events"/> are the events read from it (for per-region counts).</summary>
     /// <exception cref="ArgumentException">The folder has no nbh manifest.</exception>

@@ -24,6 +24,7 @@ public sealed class EventHistoryCoverageTests(InvestigatedSample sample) : IClas
         Assert.All(coverage.Regions, r => Assert.True(r.Pages >= 1));
         Assert.Contains(coverage.Regions, r => r.Failed > 0);
         Assert.NotNull(coverage.FetchedAt);
+        Assert.Equal(TimeSpan.FromSeconds(1), coverage.LiveDuration);
     }
 
     [Fact]
