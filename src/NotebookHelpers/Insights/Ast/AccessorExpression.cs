@@ -1,8 +1,8 @@
 namespace NotebookHelpers.Insights.Ast;
 
 /// <summary>
-/// Access into a map or list made by <c>jsonParse</c>: <c>x[1]</c> or <c>jsonParse(s).key</c>. Parsed so such queries
-/// can be bound and sent to CloudWatch Logs; the offline engine does not run them.
+/// Access into a map or list made by <c>jsonParse</c> or <c>split</c>: <c>x[1]</c> or <c>jsonParse(s).key</c>
+/// (a dotted field below an alias of one is rewritten into this by <c>StructuredFieldRewriter</c>).
 /// </summary>
 /// <param name="Target">The map or list.</param>
 /// <param name="Member">The key, or the index as text.</param>

@@ -35,7 +35,7 @@ internal sealed class ExpressionCompiler
         RegexExpression r => throw new InsightsCompileException("a /regex/ can only follow 'like', 'not like' or '=~', or be a parse pattern.", r.Span),
         ListExpression l => throw new InsightsCompileException("a [list] can only follow 'in' or 'not in'.", l.Span),
         PeriodExpression p => throw new InsightsCompileException("a time period can only be an argument of bin, datefloor or dateceil.", p.Span),
-        AccessorExpression a => throw new InsightsCompileException("map and list access (x[1], jsonParse(s).key) is not supported offline; run it with --logs cwl:GROUP.", a.Span),
+        AccessorExpression a => Accessor(a),
         StarExpression s => throw new InsightsCompileException("'*' can only be the argument of count(*).", s.Span),
         _ => throw new InsightsCompileException($"cannot evaluate {expression.GetType().Name}.", expression.Span),
     };
@@ -105,7 +105,12 @@ internal sealed class ExpressionCompiler
         return b.Operator switch
         {
             BinaryOperator.Equal => row => Value.FromBoolean(Coerce.AreEqual(left(row), right(row))),
-            BinaryOperator.NotEqual => row => Value.FromBoolean(!Coerce.AreEqual(left(row), right(row))),
+            BinaryOperator.NotEqual => row =>
+            {
+                // Comparing a map or list to anything is false (documented), so != is not simply the complement of =.
+                var (l, r) = (left(row), right(row));
+                return Value.FromBoolean(!Coerce.AreEqual(l, r) && !l.IsStructure && !r.IsStructure);
+            },
             BinaryOperator.Less => row => Value.FromBoolean(Coerce.CompareForOperator(left(row), right(row)) < 0),
             BinaryOperator.LessOrEqual => row => Value.FromBoolean(Coerce.CompareForOperator(left(row), right(row)) <= 0),
             BinaryOperator.Greater => row => Value.FromBoolean(Coerce.CompareForOperator(left(row), right(row)) > 0),
@@ -237,6 +242,16 @@ internal sealed class ExpressionCompiler
             return ContextCall(c);
         }
 
+        if (FunctionCatalog.CompiledFunctions.Contains(c.Name))
+        {
+            if (c.Arguments.FirstOrDefault(a => a is StarExpression) is { } star)
+            {
+                throw new InsightsCompileException("'*' can only be the argument of count(*).", star.Span);
+            }
+
+            return SpecialFunctionCompiler.Compile(c, Compile);
+        }
+
         if (!FunctionCatalog.TryGet(c.Name, out var function))
         {
             if (FunctionCatalog.Unsupported.Contains(c.Name))
@@ -265,6 +280,23 @@ internal sealed class ExpressionCompiler
                 return invoke(values);
             },
         };
+    }
+
+    private Evaluator Accessor(AccessorExpression a)
+    {
+        var target = Compile(a.Target);
+        if (!a.IsIndex)
+        {
+            var key = a.Member;
+            return row => JsonFunctions.Member(target(row), key);
+        }
+
+        if (!int.TryParse(a.Member, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
+        {
+            throw new InsightsCompileException($"a list index is a whole number from 0, not {a.Member}.", a.Span);
+        }
+
+        return row => JsonFunctions.Item(target(row), index);
     }
 
     private Evaluator ContextCall(CallExpression c)

@@ -17,8 +17,16 @@ public abstract class ExpressionRewriter
         ListExpression l => RewriteList(l),
         FieldExpression f => RewriteField(f),
         ParameterExpression p => RewriteParameter(p),
+        AccessorExpression a => RewriteAccessor(a),
         _ => expression,
     };
+
+    /// <summary>Rewrites map/list access (its target first).</summary>
+    protected virtual Expression RewriteAccessor(AccessorExpression node)
+    {
+        var target = Rewrite(node.Target);
+        return ReferenceEquals(target, node.Target) ? node : node with { Target = target };
+    }
 
     /// <summary>Rewrites a binary node (children first).</summary>
     protected virtual Expression RewriteBinary(BinaryExpression node)

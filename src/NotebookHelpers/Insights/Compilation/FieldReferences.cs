@@ -31,6 +31,9 @@ public static class FieldReferences
             case UnaryExpression u:
                 Collect(u.Operand, into);
                 break;
+            case AccessorExpression a:
+                Collect(a.Target, into);
+                break;
             case CallExpression c:
                 foreach (var a in c.Arguments)
                 {

@@ -6,8 +6,9 @@ namespace NotebookHelpers.Insights.Compilation;
 /// <summary>
 /// Builds .NET regexes from Logs Insights regex literals. AWS documents RE2/Hyperscan syntax: the RE2 named group form
 /// <c>(?P&lt;name&gt;…)</c> is accepted and translated, inline flags such as <c>(?i)</c> work as written, and matching is
-/// case-sensitive unless the pattern says otherwise. A match timeout guards against patterns that backtrack badly on
-/// attacker-controlled log text.
+/// case-sensitive unless the pattern says otherwise. What RE2 does not have — backreferences, lookahead and lookbehind,
+/// atomic groups, conditionals, possessive quantifiers — is rejected with a message, so a query that runs offline also
+/// runs on AWS. A match timeout guards against patterns that backtrack badly on attacker-controlled log text.
 /// </summary>
 public static class InsightsRegex
 {
@@ -19,6 +20,11 @@ public static class InsightsRegex
     public static Regex Create(string pattern, TextSpan span)
     {
         ArgumentNullException.ThrowIfNull(pattern);
+        if (Re2Violation(pattern) is { } problem)
+        {
+            throw new InsightsCompileException($"this regular expression uses {problem}, which RE2 (the syntax Logs Insights uses) does not have.", span);
+        }
+
         var translated = pattern.Replace("(?P<", "(?<", StringComparison.Ordinal);
         try
         {
@@ -28,5 +34,87 @@ public static class InsightsRegex
         {
             throw new InsightsCompileException($"this regular expression is not valid: {e.Message}", span);
         }
+    }
+
+    /// <summary>What in <paramref name="pattern"/> RE2 lacks (e.g. "a backreference (\1)"), or null when nothing.</summary>
+    public static string? Re2Violation(string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        var inClass = false;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            var next = i + 1 < pattern.Length ? pattern[i + 1] : '\0';
+            if (c == '\\')
+            {
+                if (!inClass && next is >= '1' and <= '9')
+                {
+                    return $"a backreference (\\{next})";
+                }
+
+                if (!inClass && next is 'k' or 'g')
+                {
+                    return $"a named backreference (\\{next})";
+                }
+
+                i++;
+                continue;
+            }
+
+            if (inClass)
+            {
+                inClass = c != ']';
+                continue;
+            }
+
+            if (c == '[')
+            {
+                inClass = true;
+
+                // A ']' right after '[' or '[^' is a literal member, not the end of the class.
+                if (next == '^')
+                {
+                    i++;
+                }
+
+                if (i + 1 < pattern.Length && pattern[i + 1] == ']')
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            if (c is '*' or '+' or '?' or '}' && next == '+')
+            {
+                return $"a possessive quantifier ({c}+)";
+            }
+
+            if (c == '(' && next == '?')
+            {
+                var rest = pattern.AsSpan(i + 2);
+                if (rest.StartsWith("=") || rest.StartsWith("!"))
+                {
+                    return "a lookahead ((?= or (?!)";
+                }
+
+                if (rest.StartsWith("<=") || rest.StartsWith("<!"))
+                {
+                    return "a lookbehind ((?<= or (?<!)";
+                }
+
+                if (rest.StartsWith(">"))
+                {
+                    return "an atomic group ((?>)";
+                }
+
+                if (rest.StartsWith("("))
+                {
+                    return "a conditional ((?(…)";
+                }
+            }
+        }
+
+        return null;
     }
 }

@@ -26,6 +26,11 @@ internal sealed class QueryCompiler
     private readonly HashSet<string> _systemReads = new(StringComparer.Ordinal);
     private readonly List<string> _visible = [];
     private readonly List<FieldExpression> _prefilterFields = [];
+
+    // Fields assigned a map or list (jsonParse, split), or something that may be one (member access): dotted reads
+    // below them become member access. "Certain" ones are refused where AWS refuses maps and lists.
+    private readonly HashSet<string> _mayBeStructured = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _certainlyStructured = new(StringComparer.Ordinal);
     private bool _explicitColumns;
     private bool _statsSeen;
     private bool _usesTimeAggregates;
@@ -86,7 +91,7 @@ internal sealed class QueryCompiler
                     break;
                 case SortCommand s:
                     {
-                        var keys = s.Keys.Select(k => CompileRead(k.Expression)).ToArray();
+                        var keys = s.Keys.Select(k => CompileScalarRead(k.Expression, "sort")).ToArray();
                         _stages.Add(new SortStage(keys, [.. s.Keys.Select(k => k.Descending)], 0));
                         break;
                     }
@@ -96,6 +101,12 @@ internal sealed class QueryCompiler
                     _lastLimit = l.Count;
                     break;
                 case DedupCommand d:
+                    foreach (var f in d.Fields.Where(f => _mayBeStructured.Contains(f.Name) || !ReferenceEquals(Rewrite(f), f)))
+                    {
+                        throw new InsightsCompileException(
+                            $"dedup cannot use '{f.Name}': maps and lists (jsonParse, split) and their members are not allowed in dedup; assign a member first (fields j.key as k | dedup k).", f.Span);
+                    }
+
                     _stages.Add(new DedupStage([.. d.Fields.Select(f => { NoteRead(f); return _slots.GetOrAdd(f.Name); })]));
                     break;
                 case StatsCommand s:
@@ -220,23 +231,29 @@ internal sealed class QueryCompiler
     {
         var slots = new List<int>();
         var values = new List<Evaluator>();
+        var kinds = new List<(string Name, bool May, bool Certain)>();
         foreach (var item in items)
         {
-            var isPlainField = item.Expression is FieldExpression f && item.Alias is null;
+            var rewritten = Rewrite(item.Expression);
+            var isPlainField = rewritten is FieldExpression && item.Alias is null;
             if (isPlainField)
             {
-                NoteRead((FieldExpression)item.Expression);
+                NoteRead((FieldExpression)rewritten);
             }
             else
             {
                 values.Add(CompileRead(item.Expression));
                 slots.Add(_slots.GetOrAdd(item.Name));
             }
+
+            kinds.Add((item.Name, MayBeStructured(rewritten), IsCertainlyStructured(rewritten)));
         }
 
-        foreach (var item in items)
+        foreach (var (name, may, certain) in kinds)
         {
-            _defined.Add(item.Name);
+            _defined.Add(name);
+            SetStructured(_mayBeStructured, name, may);
+            SetStructured(_certainlyStructured, name, certain);
         }
 
         if (slots.Count > 0)
@@ -297,6 +314,8 @@ internal sealed class QueryCompiler
         foreach (var n in names)
         {
             _defined.Add(n);
+            _mayBeStructured.Remove(n);
+            _certainlyStructured.Remove(n);
             if (!_visible.Contains(n))
             {
                 _visible.Add(n);
@@ -340,7 +359,7 @@ internal sealed class QueryCompiler
             }
         }
 
-        var groupKeys = s.GroupBy.Select(g => CompileRead(g.Expression)).ToArray();
+        var groupKeys = s.GroupBy.Select(g => CompileScalarRead(g.Expression, "stats … by")).ToArray();
         var aggregateCalls = calls.Select(CompileAggregate).ToArray();
         var aggregateSlots = calls.Select((_, i) => _slots.GetOrAdd($"#stats{statsIndex}.{i}")).ToArray();
         var outputCompiler = new ExpressionCompiler(_slots, _context, i => aggregateSlots[i]);
@@ -355,6 +374,8 @@ internal sealed class QueryCompiler
         _stages.Add(new StatsStage(plan));
 
         _statsSeen = true;
+        _mayBeStructured.Clear();
+        _certainlyStructured.Clear();
         _defined.Clear();
         _defined.UnionWith(s.GroupBy.Concat(s.Aggregations).Select(i => i.Name));
         _visible.Clear();
@@ -381,7 +402,7 @@ internal sealed class QueryCompiler
 
             if (args.Count == 1)
             {
-                return new AggregateCall(name, CompileRead(args[0]), 0);
+                return new AggregateCall(name, CompileScalarRead(args[0], "stats"), 0);
             }
 
             throw new InsightsCompileException("count() takes one field, or * for every event.", call.Span);
@@ -394,7 +415,7 @@ internal sealed class QueryCompiler
                 throw new InsightsCompileException("pct() takes a field and a percentile from 0 to 100, e.g. pct(@duration, 95).", call.Span);
             }
 
-            return new AggregateCall(name, CompileRead(args[0]), p.Value.Number);
+            return new AggregateCall(name, CompileScalarRead(args[0], "stats"), p.Value.Number);
         }
 
         if (args.Count != 1 || args[0] is StarExpression)
@@ -402,7 +423,7 @@ internal sealed class QueryCompiler
             throw new InsightsCompileException($"{name}() takes one field or expression.", call.Span);
         }
 
-        return new AggregateCall(name, CompileRead(args[0]), 0);
+        return new AggregateCall(name, CompileScalarRead(args[0], "stats"), 0);
     }
 
     private Evaluator CompileRead(Expression expression)
@@ -416,8 +437,67 @@ internal sealed class QueryCompiler
         return _compiler.Compile(rewritten);
     }
 
-    private static Expression Rewrite(Expression expression) =>
-        BinRewriter.Instance.Rewrite(NegatedMatchRewriter.Instance.Rewrite(expression));
+    private Expression Rewrite(Expression expression)
+    {
+        var rewritten = BinRewriter.Instance.Rewrite(NegatedMatchRewriter.Instance.Rewrite(expression));
+        return _mayBeStructured.Count == 0 ? rewritten : new StructuredFieldRewriter(_mayBeStructured).Rewrite(rewritten);
+    }
+
+    // Maps and lists are not allowed in sort and stats (documented): refused when certain, and read as missing when
+    // only possible (a member may be a map), so they never reach an ordering or a group key. Queries without
+    // jsonParse pay nothing.
+    private Evaluator CompileScalarRead(Expression expression, string where)
+    {
+        var rewritten = Rewrite(expression);
+        if (IsCertainlyStructured(rewritten))
+        {
+            throw new InsightsCompileException(
+                $"maps and lists (jsonParse, split) are not allowed in {where}; use a member (x.key, x[0]) or jsonStringify(x).", expression.Span);
+        }
+
+        var read = CompileRead(expression);
+        if (!MayBeStructured(rewritten))
+        {
+            return read;
+        }
+
+        return row =>
+        {
+            var value = read(row);
+            return value.IsStructure ? Value.Missing : value;
+        };
+    }
+
+    private bool MayBeStructured(Expression e) => e switch
+    {
+        AccessorExpression => true,
+        FieldExpression f => _mayBeStructured.Contains(f.Name),
+        CallExpression c when IsStructureCall(c) => true,
+        CallExpression c when c.Name.ToUpperInvariant() is "IF" or "COALESCE" or "CASE" or "GREATEST" or "LEAST" => c.Arguments.Any(MayBeStructured),
+        _ => false,
+    };
+
+    private bool IsCertainlyStructured(Expression e) => e switch
+    {
+        FieldExpression f => _certainlyStructured.Contains(f.Name),
+        CallExpression c => IsStructureCall(c),
+        _ => false,
+    };
+
+    private static bool IsStructureCall(CallExpression c) =>
+        c.Name.Equals("jsonParse", StringComparison.OrdinalIgnoreCase) || c.Name.Equals("split", StringComparison.OrdinalIgnoreCase);
+
+    private static void SetStructured(HashSet<string> set, string name, bool structured)
+    {
+        if (structured)
+        {
+            set.Add(name);
+        }
+        else
+        {
+            set.Remove(name);
+        }
+    }
 
     private void NoteRead(FieldExpression field)
     {

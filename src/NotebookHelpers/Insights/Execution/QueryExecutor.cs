@@ -99,7 +99,7 @@ internal sealed class QueryExecutor
             var fields = new List<ResultField>(columns.Length + 1);
             foreach (var (name, value) in columns)
             {
-                if (Coerce.ToText(value(row)) is { } text)
+                if (Coerce.ToDisplayText(value(row)) is { } text)
                 {
                     fields.Add(new ResultField(name, text));
                 }

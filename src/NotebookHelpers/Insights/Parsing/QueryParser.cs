@@ -567,7 +567,13 @@ public sealed class QueryParser
             {
                 var member = Peek(1);
                 _pos += 2;
-                target = new AccessorExpression(target, member.Text, false, target.Span.Union(Span(member)));
+
+                // `.a.b` after ')' or ']' is one dotted token: each segment is one member access.
+                foreach (var segment in member.Segments ?? [member.Text])
+                {
+                    target = new AccessorExpression(target, segment, false, target.Span.Union(Span(member)));
+                }
+
                 continue;
             }
 

@@ -13,7 +13,10 @@ public static class Coerce
     /// <summary>The GetQueryResults format of <c>@timestamp</c>.</summary>
     public const string TimestampFormat = "yyyy-MM-dd HH:mm:ss.fff";
 
-    /// <summary>The display text of a value; null when missing.</summary>
+    /// <summary>
+    /// The text of a value for operators and functions; null when missing, and for maps and lists, which AWS treats as
+    /// null in string, number and datetime functions.
+    /// </summary>
     public static string? ToText(Value value) => value.Kind switch
     {
         ValueKind.String => value.RawText,
@@ -22,6 +25,9 @@ public static class Coerce
         ValueKind.Timestamp => FormatTimestamp(value.Number),
         _ => null,
     };
+
+    /// <summary>How a value prints in results: <see cref="ToText"/>, with maps and lists as compact JSON.</summary>
+    public static string? ToDisplayText(Value value) => value.Structure is { } structure ? structure.ToJson() : ToText(value);
 
     /// <summary>Formats epoch milliseconds as <c>yyyy-MM-dd HH:mm:ss.fff</c> UTC.</summary>
     public static string FormatTimestamp(double epochMilliseconds) =>
@@ -101,12 +107,12 @@ public static class Coerce
     };
 
     /// <summary>
-    /// The language's <c>=</c>: false when either side is missing; numeric when both sides are numbers (or strings
+    /// The language's <c>=</c>: false when either side is missing, a map or a list (documented); numeric when both sides are numbers (or strings
     /// that parse as numbers); a boolean equals 1/0 and "true"/"false"; otherwise the display texts, case-sensitively.
     /// </summary>
     public static bool AreEqual(Value left, Value right)
     {
-        if (left.IsMissing || right.IsMissing)
+        if (left.IsMissing || right.IsMissing || left.IsStructure || right.IsStructure)
         {
             return false;
         }
@@ -143,7 +149,7 @@ public static class Coerce
     /// </summary>
     public static int? CompareForOperator(Value left, Value right)
     {
-        if (left.IsMissing || right.IsMissing)
+        if (left.IsMissing || right.IsMissing || left.IsStructure || right.IsStructure)
         {
             return null;
         }

@@ -16,19 +16,29 @@ public static class FunctionCatalog
         "bin", "datefloor", "dateceil", "now", "queryStartTime", "queryEndTime", "queryTimeRange",
     };
 
-    /// <summary>Documented functions that the offline engine does not implement.</summary>
+    /// <summary>
+    /// Functions compiled specially because an argument is a pattern built once (<c>regexReplace</c>, <c>parseDate</c>,
+    /// <c>formatDate</c>/<c>strftime</c>) or because they evaluate their arguments lazily (<c>case</c>).
+    /// </summary>
+    public static IReadOnlySet<string> CompiledFunctions { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "case", "regexReplace", "parseDate", "formatDate", "strftime",
+    };
+
+    /// <summary>
+    /// Documented functions that the offline engine does not implement: <c>unmask</c> reveals what CloudWatch Logs data
+    /// protection masked, and offline evidence is never masked by the service.
+    /// </summary>
     public static IReadOnlySet<string> Unsupported { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "jsonParse", "jsonStringify", "jsonArraySize", "jsonArrayContains", "unmask", "parseDate", "formatDate", "strftime",
-        "regexReplace", "split", "hexToAscii", "hexToDec", "decToHex", "md5", "sha256", "haversine", "messageSize",
-        "ipv4ToNumber", "isPrivateIP", "isPublicIP", "isReservedIP", "case",
+        "unmask",
     };
 
     /// <summary>Finds a scalar function by name.</summary>
     public static bool TryGet(string name, out ScalarFunction function) => Functions.TryGetValue(name, out function!);
 
     /// <summary>Every scalar function name the engine runs (documentation and tests).</summary>
-    public static IEnumerable<string> Names => Functions.Values.Select(f => f.Name).Concat(ContextFunctions);
+    public static IEnumerable<string> Names => Functions.Values.Select(f => f.Name).Concat(ContextFunctions).Concat(CompiledFunctions);
 
     private static Dictionary<string, ScalarFunction> Build()
     {
@@ -77,6 +87,22 @@ public static class FunctionCatalog
             new("isIpInSubnet", 2, 2, a => RuntimeFunctions.IsIpInSubnet(a[0], a[1])),
             new("isIpv4InSubnet", 2, 2, a => RuntimeFunctions.IsIpv4InSubnet(a[0], a[1])),
             new("isIpv6InSubnet", 2, 2, a => RuntimeFunctions.IsIpv6InSubnet(a[0], a[1])),
+            One("ipv4ToNumber", IpClassification.Ipv4ToNumber),
+            One("isPrivateIP", IpClassification.IsPrivate),
+            One("isPublicIP", IpClassification.IsPublic),
+            One("isReservedIP", IpClassification.IsReserved),
+            new("split", 2, 2, a => RuntimeFunctions.Split(a[0], a[1])),
+            One("md5", EncodingFunctions.Md5),
+            One("sha256", EncodingFunctions.Sha256),
+            One("hexToAscii", EncodingFunctions.HexToAscii),
+            One("hexToDec", EncodingFunctions.HexToDec),
+            One("decToHex", EncodingFunctions.DecToHex),
+            One("messageSize", EncodingFunctions.MessageSize),
+            new("haversine", 4, 4, a => GeoFunctions.Haversine(a[0], a[1], a[2], a[3])),
+            One("jsonParse", JsonFunctions.Parse),
+            One("jsonStringify", JsonFunctions.Stringify),
+            One("jsonArraySize", JsonFunctions.ArraySize),
+            new("jsonArrayContains", 2, 2, a => JsonFunctions.ArrayContains(a[0], a[1])),
         };
         return list.ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
     }

@@ -18,7 +18,7 @@ public static class RuntimeFunctions
     public static Value IsPresent(Value v) => Value.FromBoolean(!v.IsMissing);
 
     /// <summary><c>isempty(f)</c>: 1 when missing or the empty string.</summary>
-    public static Value IsEmpty(Value v) => Flag(v.IsMissing || Coerce.ToText(v)!.Length == 0);
+    public static Value IsEmpty(Value v) => Flag(Coerce.ToText(v) is not { Length: > 0 });
 
     /// <summary><c>isblank(f)</c>: 1 when missing, empty or only white space.</summary>
     public static Value IsBlank(Value v) => Flag(v.IsMissing || string.IsNullOrWhiteSpace(Coerce.ToText(v)));
@@ -167,6 +167,20 @@ public static class RuntimeFunctions
         }
 
         return Value.FromString(s.Replace(find, Coerce.ToText(replacement) ?? string.Empty, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// <c>split(s, delimiter)</c>: the list of the parts between occurrences of the delimiter (a literal string, not a
+    /// regex); an empty delimiter gives the list of the string itself.
+    /// </summary>
+    public static Value Split(Value v, Value delimiter)
+    {
+        if (Coerce.ToText(v) is not { } s || Coerce.ToText(delimiter) is not { } d)
+        {
+            return Value.Missing;
+        }
+
+        return JsonStructure.ListOf(d.Length == 0 ? [s] : s.Split(d));
     }
 
     /// <summary><c>strcontains(s, part[, caseInsensitive])</c>: 1/0.</summary>

@@ -3,16 +3,19 @@ using System.Globalization;
 namespace NotebookHelpers.Insights.Runtime;
 
 /// <summary>
-/// One value flowing through a query: a string, number, boolean, timestamp, or <see cref="Missing"/>.
+/// One value flowing through a query: a string, number, boolean, timestamp, map or list (<c>jsonParse</c>), or
+/// <see cref="Missing"/>.
 /// Missing is explicit so that absent fields never leak as nulls; every operator and function states what it does
 /// with it (docs/logs-insights-semantics.md).
 /// </summary>
 public readonly struct Value : IEquatable<Value>
 {
     private readonly double _number;
-    private readonly string? _text;
 
-    private Value(ValueKind kind, double number, string? text)
+    // A string for strings and JSON numbers, a JsonStructure for maps and lists: one reference keeps the struct small.
+    private readonly object? _text;
+
+    private Value(ValueKind kind, double number, object? text)
     {
         Kind = kind;
         _number = number;
@@ -38,7 +41,13 @@ public readonly struct Value : IEquatable<Value>
     public double Number => _number;
 
     /// <summary>The text of a String, or the original JSON text of a Number read from an event; otherwise null.</summary>
-    public string? RawText => _text;
+    public string? RawText => _text as string;
+
+    /// <summary>The JSON of a <see cref="ValueKind.Map"/> or <see cref="ValueKind.List"/>; otherwise null.</summary>
+    public JsonStructure? Structure => _text as JsonStructure;
+
+    /// <summary>True for maps and lists.</summary>
+    public bool IsStructure => Kind is ValueKind.Map or ValueKind.List;
 
     /// <summary>A string value.</summary>
     public static Value FromString(string? text) => text is null ? Missing : new(ValueKind.String, 0, text);
@@ -57,18 +66,25 @@ public readonly struct Value : IEquatable<Value>
     public static Value FromEpochMilliseconds(double milliseconds) =>
         double.IsFinite(milliseconds) ? new(ValueKind.Timestamp, milliseconds, null) : Missing;
 
+    /// <summary>A map or list value over <paramref name="structure"/>; a JSON scalar becomes the matching scalar value.</summary>
+    public static Value FromStructure(JsonStructure structure)
+    {
+        ArgumentNullException.ThrowIfNull(structure);
+        return structure.IsMap ? new(ValueKind.Map, 0, structure) : new(ValueKind.List, 0, structure);
+    }
+
     /// <summary>A timestamp.</summary>
     public static Value FromTimestamp(DateTimeOffset time) => new(ValueKind.Timestamp, time.ToUnixTimeMilliseconds(), null);
 
-    /// <summary>The value as GetQueryResults would print it, or null when missing.</summary>
-    public string? ToDisplayString() => Coerce.ToText(this);
+    /// <summary>The value as GetQueryResults would print it (maps and lists as compact JSON), or null when missing.</summary>
+    public string? ToDisplayString() => Coerce.ToDisplayText(this);
 
     /// <inheritdoc />
     public override string ToString() => ToDisplayString() ?? "<missing>";
 
     /// <inheritdoc />
     public bool Equals(Value other) =>
-        Kind == other.Kind && _number.Equals(other._number) && string.Equals(_text, other._text, StringComparison.Ordinal);
+        Kind == other.Kind && _number.Equals(other._number) && Equals(_text, other._text);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is Value v && Equals(v);

@@ -17,4 +17,10 @@ public enum ValueKind : byte
 
     /// <summary>A point in time, as epoch milliseconds; rendered as <c>yyyy-MM-dd HH:mm:ss.fff</c> UTC.</summary>
     Timestamp,
+
+    /// <summary>A JSON object made by <c>jsonParse</c>; read its members with <c>x.key</c>. Null for string, number and time functions.</summary>
+    Map,
+
+    /// <summary>A JSON array made by <c>jsonParse</c> or <c>split</c>; read items with <c>x[i]</c>. Null for string, number and time functions.</summary>
+    List,
 }
