@@ -108,18 +108,12 @@ public sealed class IncidentCase : IHtmlRenderable
         var range = TimeRange.Parse(start, end);
         var folder = string.IsNullOrWhiteSpace(evidenceFolder) ? null : evidenceFolder;
         var progress = ProgressDisplay.Start("Reading " + source, unit: "events");
-        var lines = new List<string>();
+        var lines = new SourceLines();
         var options = new EvidenceSourceOptions
         {
             Range = range,
             EvidenceFolder = folder,
-            Progress = new Progress<string>(line =>
-            {
-                lock (lines)
-                {
-                    lines.Add(line);
-                }
-            }),
+            Progress = lines,
         };
         var parsed = EvidenceSources.Parse(source, options);
         var events = new List<CloudTrailEvent>();
@@ -155,10 +149,7 @@ public sealed class IncidentCase : IHtmlRenderable
                 }
             }
 
-            lock (lines)
-            {
-                problems.AddRange(lines);
-            }
+            problems.AddRange(lines.Snapshot());
         }
 
         var investigator = await Task.Run(() => new Investigator(events), cancellationToken).ConfigureAwait(false);
@@ -355,4 +346,27 @@ public sealed class IncidentCase : IHtmlRenderable
     /// <inheritdoc />
     public override string ToString() =>
         $"Incident: {SourceParameter}, {Events.Count} events, {Detections.Findings.Count} findings, investigating {Investigation?.AccessKeyId ?? "no key"}";
+
+    // Collected as they are reported: Progress<T> would post each line to the caller's context or the thread pool,
+    // where it could arrive after the problems were copied into the case, and be lost.
+    private sealed class SourceLines : IProgress<string>
+    {
+        private readonly List<string> _lines = [];
+
+        public void Report(string value)
+        {
+            lock (_lines)
+            {
+                _lines.Add(value);
+            }
+        }
+
+        public List<string> Snapshot()
+        {
+            lock (_lines)
+            {
+                return [.. _lines];
+            }
+        }
+    }
 }
