@@ -51,7 +51,7 @@ public sealed class SampleIncidentCommand : ICliCommand
         SampleIncidentSummary summary;
         try
         {
-            summary = SampleIncidentGenerator.Generate(options, new SynchronousProgress(console.Error, Name), cancellationToken);
+            summary = SampleIncidentGenerator.Generate(options, new ImmediateProgress<string>(line => console.Error.WriteLine($"nbh {Name}: {line}")), cancellationToken);
         }
         catch (IOException e)
         {
@@ -86,11 +86,5 @@ public sealed class SampleIncidentCommand : ICliCommand
         }
 
         return value;
-    }
-
-    /// <summary>Progress lines written at once on the calling thread, so they keep their order.</summary>
-    private sealed class SynchronousProgress(TextWriter writer, string command) : IProgress<string>
-    {
-        public void Report(string value) => writer.WriteLine($"nbh {command}: {value}");
     }
 }
