@@ -94,6 +94,27 @@ public sealed class TrailLogFetcherTests : IDisposable
     }
 
     [Fact]
+    public async Task AChangedObjectIsDownloadedOnceAndItsNewVersionSkippedOnLaterRuns()
+    {
+        var bucket = TrailBucket();
+        await using var server = await FakeAwsServer.StartAsync(bucket.Handle);
+        using var session = TestAws.Session(server);
+        using var s3 = session.CreateS3Client();
+        var request = new TrailFetchRequest(S3Location.Parse("s3://org-trail-logs/trail/"), Start, End, ["111122223333"], ["us-east-1"]);
+        await new TrailLogFetcher(s3, EvidenceDirectory.Open(_folder)).FetchAsync(request, null, CancellationToken.None);
+        bucket.Put("trail/AWSLogs/o-abc123/111122223333/CloudTrail/us-east-1/2023/11/06/111122223333_CloudTrail_us-east-1_20231106T1000Z_x0.json.gz", "{\"Records\":[]}");
+        await new TrailLogFetcher(s3, EvidenceDirectory.Open(_folder)).FetchAsync(request, null, CancellationToken.None);
+        bucket.Downloads.Clear();
+
+        var third = await new TrailLogFetcher(s3, EvidenceDirectory.Open(_folder)).FetchAsync(request, null, CancellationToken.None);
+
+        Assert.Equal((5, 0, 5), (third.Listed, third.Downloaded, third.Skipped));
+        Assert.Empty(bucket.Downloads);
+        Assert.Contains(third.Problems, p => p.Contains("changed since it was saved", StringComparison.Ordinal));
+        Assert.Contains(third.Paths, p => p.Contains(".etag-", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ReportsABucketThatDoesNotExist()
     {
         await using var server = await FakeAwsServer.StartAsync(TrailBucket().Handle);

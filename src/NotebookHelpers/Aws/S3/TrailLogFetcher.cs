@@ -71,8 +71,16 @@ public sealed class TrailLogFetcher
                 var etag = item.ETag?.Trim('"');
                 var size = item.Size ?? 0;
                 var existing = _evidence.TryGet(path);
+                if (existing is not null && !IsSameObject(existing, etag, size))
+                {
+                    // The object changed since the earlier fetch (tampering or re-delivery): keep both versions.
+                    problems.Enqueue($"s3://{bucket}/{item.Key} changed since it was saved (ETag {existing.ETag} → {etag}); the new version is saved beside it.");
+                    path += ".etag-" + EvidenceRelativePath.FromName(etag ?? "unknown");
+                    existing = _evidence.TryGet(path);
+                }
+
                 string message;
-                if (existing is not null && existing.ETag == etag && existing.Size == size)
+                if (existing is not null && IsSameObject(existing, etag, size))
                 {
                     Interlocked.Increment(ref skipped);
                     paths.Add(path);
@@ -80,13 +88,6 @@ public sealed class TrailLogFetcher
                 }
                 else
                 {
-                    if (existing is not null)
-                    {
-                        // The object changed since the earlier fetch (tampering or re-delivery): keep both versions.
-                        problems.Enqueue($"s3://{bucket}/{item.Key} changed since it was saved (ETag {existing.ETag} → {etag}); the new version is saved beside it.");
-                        path += ".etag-" + EvidenceRelativePath.FromName(etag ?? "unknown");
-                    }
-
                     try
                     {
                         var body = await DownloadAsync(bucket, item.Key, ct).ConfigureAwait(false);
@@ -157,41 +158,29 @@ public sealed class TrailLogFetcher
     private async Task<List<string>> ListFoldersAsync(string bucket, string prefix, ConcurrentQueue<string> problems, CancellationToken cancellationToken)
     {
         var folders = new List<string>();
-        try
-        {
-            string? token = null;
-            do
-            {
-                var page = await _s3.ListObjectsV2Async(
-                    new ListObjectsV2Request { BucketName = bucket, Prefix = prefix, Delimiter = "/", ContinuationToken = token }, cancellationToken).ConfigureAwait(false);
-                folders.AddRange(page.CommonPrefixes ?? []);
-                token = page.IsTruncated == true ? page.NextContinuationToken : null;
-            }
-            while (token is not null);
-        }
-        catch (AmazonServiceException e)
-        {
-            problems.Enqueue($"s3://{bucket}/{prefix}: {AwsErrorAdvice.Describe(AwsErrorAdvice.FromSdk(e, "s3:ListObjectsV2", null))}");
-        }
-        catch (HttpRequestException e)
-        {
-            problems.Enqueue($"s3://{bucket}/{prefix}: {AwsErrorAdvice.Describe(AwsErrorAdvice.FromNetwork(e, "s3:ListObjectsV2", null))}");
-        }
-
+        await ListAsync(bucket, prefix, "/", page => folders.AddRange(page.CommonPrefixes ?? []), problems, cancellationToken).ConfigureAwait(false);
         return folders;
     }
 
     private async Task<List<S3Object>> ListObjectsAsync(string bucket, string prefix, ConcurrentQueue<string> problems, CancellationToken cancellationToken)
     {
         var objects = new List<S3Object>();
+        await ListAsync(bucket, prefix, null, page => objects.AddRange((page.S3Objects ?? []).Where(o => !o.Key.EndsWith('/'))), problems, cancellationToken).ConfigureAwait(false);
+        return objects;
+    }
+
+    // Every page under the prefix, continuation followed; a failure is one problem line and ends the listing.
+    private async Task ListAsync(
+        string bucket, string prefix, string? delimiter, Action<ListObjectsV2Response> take, ConcurrentQueue<string> problems, CancellationToken cancellationToken)
+    {
         try
         {
             string? token = null;
             do
             {
                 var page = await _s3.ListObjectsV2Async(
-                    new ListObjectsV2Request { BucketName = bucket, Prefix = prefix, ContinuationToken = token }, cancellationToken).ConfigureAwait(false);
-                objects.AddRange((page.S3Objects ?? []).Where(o => !o.Key.EndsWith('/')));
+                    new ListObjectsV2Request { BucketName = bucket, Prefix = prefix, Delimiter = delimiter, ContinuationToken = token }, cancellationToken).ConfigureAwait(false);
+                take(page);
                 token = page.IsTruncated == true ? page.NextContinuationToken : null;
             }
             while (token is not null);
@@ -204,8 +193,6 @@ public sealed class TrailLogFetcher
         {
             problems.Enqueue($"s3://{bucket}/{prefix}: {AwsErrorAdvice.Describe(AwsErrorAdvice.FromNetwork(e, "s3:ListObjectsV2", null))}");
         }
-
-        return objects;
     }
 
     private async Task<byte[]> DownloadAsync(string bucket, string key, CancellationToken cancellationToken)
@@ -215,6 +202,8 @@ public sealed class TrailLogFetcher
         await response.ResponseStream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
         return buffer.ToArray();
     }
+
+    private static bool IsSameObject(ManifestEntry saved, string? etag, long size) => saved.ETag == etag && saved.Size == size;
 
     private static IEnumerable<DateOnly> Days(DateTimeOffset start, DateTimeOffset end)
     {
