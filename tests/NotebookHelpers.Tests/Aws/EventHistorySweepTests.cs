@@ -160,6 +160,15 @@ public sealed class EventHistorySweepTests : IDisposable
     }
 
     [Fact]
+    public void ResumesFromTheLastPageNumberNotTheLastNameOncePagesPassTenThousand()
+    {
+        // A resumed sweep takes its NextToken from the last saved page: page-10000, not page-9999.
+        var saved = new[] { "r/page-10001.json", "r/page-0002.json", "r/page-9999.json", "r/page-10000.json", "r/page-0001.json" };
+
+        Assert.Equal(["r/page-0001.json", "r/page-0002.json", "r/page-9999.json", "r/page-10000.json", "r/page-10001.json"], EventHistorySweep.InPageOrder(saved));
+    }
+
+    [Fact]
     public async Task KeepsSweepingOtherRegionsWhenOneDeniesAccess()
     {
         var history = new FakeEventHistory(new() { ["us-east-1"] = 1, ["eu-west-1"] = 1 })

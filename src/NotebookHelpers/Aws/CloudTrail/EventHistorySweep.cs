@@ -128,11 +128,18 @@ public sealed class EventHistorySweep
         return new EventHistoryRegionOutcome(region, pages, events, resumed, true, null);
     }
 
+    /// <summary>
+    /// Saved page paths of one region in page order. Past page-9999 the numbers outgrow their four digits and
+    /// <c>page-10000</c> sorts before <c>page-9999</c> by text alone; with the same prefix and suffix and digits only,
+    /// the shorter name is the lower number.
+    /// </summary>
+    internal static IEnumerable<string> InPageOrder(IEnumerable<string> pagePaths) =>
+        pagePaths.OrderBy(p => p.Length).ThenBy(p => p, StringComparer.Ordinal);
+
     private IEnumerable<string> SavedPages(string regionFolder) =>
-        _evidence.Entries
+        InPageOrder(_evidence.Entries
             .Where(e => e.Path.StartsWith(regionFolder + "/page-", StringComparison.Ordinal))
-            .Select(e => e.Path)
-            .Order(StringComparer.Ordinal);
+            .Select(e => e.Path));
 
     // The first run fixes the range (an open end becomes "now"): NextTokens are only valid with the same parameters.
     private async Task<SweepQuery> FixQueryAsync(string folder, LookupAttribute? attribute, DateTimeOffset? start, DateTimeOffset? end, CancellationToken cancellationToken)
