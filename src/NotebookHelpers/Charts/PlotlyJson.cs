@@ -1,13 +1,14 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using NotebookHelpers.Html;
 
 namespace NotebookHelpers.Charts;
 
 /// <summary>
-/// Serialises figures for plotly.js. The default JavaScript encoder escapes <c>&lt;</c>, <c>&gt;</c>, <c>&amp;</c>,
-/// <c>'</c> and <c>"</c> inside strings, so a hostile value (e.g. a user agent <c>&lt;/script&gt;…</c>) cannot end the
-/// script element the JSON is embedded in. Dates are written as UTC <c>yyyy-MM-dd HH:mm:ss</c>.
+/// Serialises figures for plotly.js with <see cref="ScriptJson"/>'s settings: the default JavaScript encoder escapes
+/// <c>&lt;</c>, <c>&gt;</c>, <c>&amp;</c>, <c>'</c> and <c>"</c> inside strings, so a hostile value (e.g. a user agent
+/// <c>&lt;/script&gt;…</c>) cannot end the script element the JSON is embedded in. Dates are written as UTC
+/// <c>yyyy-MM-dd HH:mm:ss</c>.
 /// </summary>
 public static class PlotlyJson
 {
@@ -19,10 +20,9 @@ public static class PlotlyJson
 
     private static JsonSerializerOptions CreateOptions()
     {
-        var options = new JsonSerializerOptions
+        // What makes JSON safe inside a <script> is decided once, in ScriptJson; plotly adds its dates and NaN.
+        var options = new JsonSerializerOptions(ScriptJson.Options)
         {
-            Encoder = JavaScriptEncoder.Default,
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         };
         options.Converters.Add(new PlotlyDateTimeConverter());
