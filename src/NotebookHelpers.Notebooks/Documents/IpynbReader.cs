@@ -27,10 +27,10 @@ public static class IpynbReader
             throw new NotebookFormatException($"{path}: a notebook must be a JSON object.");
         }
 
-        var major = notebook["nbformat"]?.GetValueKind() == JsonValueKind.Number ? notebook["nbformat"]!.GetValue<int>() : 0;
-        if (major != 4)
+        if (notebook["nbformat"] is not JsonValue format || !format.TryGetValue<int>(out var major) || major != 4)
         {
-            throw new NotebookFormatException($"{path}: nbformat {major} is not supported; save the notebook as nbformat 4.");
+            throw new NotebookFormatException(
+                $"{path}: nbformat {notebook["nbformat"]?.ToJsonString() ?? "(missing)"} is not supported; save the notebook as nbformat 4.");
         }
 
         if (notebook["cells"] is not JsonArray cells)
@@ -66,7 +66,7 @@ public static class IpynbReader
 
         var metadata = cell["metadata"] is JsonObject m ? (JsonObject)m.DeepClone() : [];
         var id = cell["id"]?.GetValueKind() == JsonValueKind.String ? cell["id"]!.GetValue<string>() : null;
-        var kernel = kind == CellKind.Code ? CellKernel(metadata) : null;
+        var kernel = kind == CellKind.Code ? CellKernel(path, index, metadata) : null;
         return new NotebookCell(kind, ReadSource(path, index, cell["source"]), kernel, id, metadata) { SourceNumber = index + 1 };
     }
 
@@ -74,22 +74,27 @@ public static class IpynbReader
     {
         null => string.Empty,
         JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        JsonArray lines => lines.Aggregate(new StringBuilder(), (sb, l) => sb.Append(l?.GetValue<string>())).ToString(),
+        JsonArray lines when lines.All(l => l is JsonValue s && s.GetValueKind() == JsonValueKind.String) =>
+            lines.Aggregate(new StringBuilder(), (sb, l) => sb.Append(l!.GetValue<string>())).ToString(),
         _ => throw new NotebookFormatException($"{path}: cell {index + 1} has a source that is neither a string nor a list of strings."),
     };
 
-    private static string? CellKernel(JsonObject metadata)
+    private static string? CellKernel(string path, int index, JsonObject metadata) =>
+        KernelName(path, index, metadata, "polyglot_notebook", "kernelName") ?? KernelName(path, index, metadata, "dotnet_interactive", "language");
+
+    // Indexing a value that is not an object throws; a cell whose kernel cannot be read must not run as C# by default.
+    private static string? KernelName(string path, int index, JsonObject metadata, string section, string property)
     {
-        if (metadata["polyglot_notebook"]?["kernelName"] is JsonValue polyglot && polyglot.GetValueKind() == JsonValueKind.String)
+        if (metadata[section] is null)
         {
-            return KernelNames.Normalize(polyglot.GetValue<string>());
+            return null;
         }
 
-        if (metadata["dotnet_interactive"]?["language"] is JsonValue dotnet && dotnet.GetValueKind() == JsonValueKind.String)
+        if (metadata[section] is not JsonObject values)
         {
-            return KernelNames.Normalize(dotnet.GetValue<string>());
+            throw new NotebookFormatException($"{path}: cell {index + 1} has metadata.{section} that is not an object.");
         }
 
-        return null;
+        return values[property] is JsonValue name && name.GetValueKind() == JsonValueKind.String ? KernelNames.Normalize(name.GetValue<string>()) : null;
     }
 }

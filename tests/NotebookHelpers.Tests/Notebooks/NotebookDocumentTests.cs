@@ -33,6 +33,9 @@ public class NotebookDocumentTests
     [InlineData("{\"nbformat\": 3, \"worksheets\": []}", "n.ipynb: nbformat 3 is not supported")]
     [InlineData("{\"nbformat\": 4}", "n.ipynb: the notebook has no \"cells\" array")]
     [InlineData("{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"widget\"}]}", "n.ipynb: cell 1 has cell_type 'widget'")]
+    [InlineData("{\"nbformat\": 4.5, \"cells\": []}", "n.ipynb: nbformat 4.5 is not supported")]
+    [InlineData("{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"code\", \"source\": [\"a\\n\", 2]}]}", "n.ipynb: cell 1 has a source that is neither a string nor a list of strings")]
+    [InlineData("{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"code\", \"source\": \"1\", \"metadata\": {\"polyglot_notebook\": \"csharp\"}}]}", "n.ipynb: cell 1 has metadata.polyglot_notebook that is not an object")]
     public void NamesTheFileAndWhatIsWrong(string json, string message)
     {
         var e = Assert.Throws<NotebookFormatException>(() => IpynbReader.Parse("n.ipynb", json));
