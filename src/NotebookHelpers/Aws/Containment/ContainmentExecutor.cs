@@ -5,8 +5,9 @@ using NotebookHelpers.Aws.Transport;
 namespace NotebookHelpers.Aws.Containment;
 
 /// <summary>
-/// Executes containment actions, only when confirmed: a dry run sends nothing. Every executed action, successful or
-/// not, is appended to the evidence folder's actions log with who ran it and when.
+/// Executes containment actions, only when confirmed: a dry run sends nothing. Every executed action, successful,
+/// failed or of unknown outcome (no answer, cancelled), is appended to the evidence folder's actions log with who ran
+/// it and when.
 /// </summary>
 public sealed class ContainmentExecutor
 {
@@ -37,12 +38,25 @@ public sealed class ContainmentExecutor
         }
         catch (AwsServiceException e)
         {
-            var failed = new ContainmentRecord(_clock.GetUtcNow(), action.Operation, parameters, action.CliCommand, _executedBy, "failed: " + AwsErrorAdvice.Describe(e));
-            await _evidence.AppendActionAsync(failed, CancellationToken.None).ConfigureAwait(false);
+            // Without an answer the request may still have reached IAM: the log must not claim nothing changed.
+            var outcome = e.Kind == AwsErrorKind.Network
+                ? "unknown (no answer from IAM; the change may have been made, check the current state): " + AwsErrorAdvice.Describe(e)
+                : "failed: " + AwsErrorAdvice.Describe(e);
+            await LogAsync(action, parameters, outcome).ConfigureAwait(false);
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            await LogAsync(action, parameters, "unknown (cancelled before IAM answered; the change may have been made, check the current state)").ConfigureAwait(false);
             throw;
         }
 
-        var record = new ContainmentRecord(_clock.GetUtcNow(), action.Operation, parameters, action.CliCommand, _executedBy, "succeeded");
+        return await LogAsync(action, parameters, "succeeded").ConfigureAwait(false);
+    }
+
+    private async Task<ContainmentRecord> LogAsync(ContainmentAction action, Dictionary<string, string> parameters, string outcome)
+    {
+        var record = new ContainmentRecord(_clock.GetUtcNow(), action.Operation, parameters, action.CliCommand, _executedBy, outcome);
         await _evidence.AppendActionAsync(record, CancellationToken.None).ConfigureAwait(false);
         return record;
     }

@@ -8,7 +8,7 @@ namespace NotebookHelpers.Aws.Containment;
 /// <param name="Parameters">Its parameters.</param>
 /// <param name="CliCommand">The equivalent AWS CLI command.</param>
 /// <param name="ExecutedBy">The ARN of the analyst's credentials.</param>
-/// <param name="Outcome"><c>succeeded</c>, or <c>failed: …</c> with the one-line reason.</param>
+/// <param name="Outcome"><c>succeeded</c>, <c>failed: …</c> with the one-line reason, or <c>unknown (…)</c> when IAM gave no answer.</param>
 public sealed record ContainmentRecord(
     [property: JsonPropertyName("time")] DateTimeOffset Time,
     [property: JsonPropertyName("operation")] string Operation,
