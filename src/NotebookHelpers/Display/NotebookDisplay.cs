@@ -15,10 +15,14 @@ namespace NotebookHelpers.Display;
 public static class NotebookDisplay
 {
     private static readonly string[] MimeTypes = [NotebookFormatter.HtmlMimeType, NotebookFormatter.PlainTextMimeType];
-    private static readonly Lazy<KernelApi?> Api = new(KernelApi.Find);
+    // Looked up again until found, never cached as absent: a call made before the kernel's assembly is loaded (a test
+    // process that reads evidence before it runs a notebook) must not turn displays off for the rest of the process.
+    private static KernelApi? _api;
+
+    private static KernelApi? Api => _api ??= KernelApi.Find();
 
     /// <summary>True when a .NET Interactive kernel is loaded in this process.</summary>
-    public static bool IsAvailable => Api.Value is not null;
+    public static bool IsAvailable => Api is not null;
 
     /// <summary>
     /// Displays <paramref name="value"/> in the current cell's output. Returns a handle that replaces the displayed
@@ -27,7 +31,7 @@ public static class NotebookDisplay
     public static DisplayHandle? Show(object value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var api = Api.Value;
+        var api = Api;
         var context = api?.CurrentContext();
         if (api is null || context is null)
         {
