@@ -7,6 +7,7 @@ var benchmarks = new Dictionary<string, Func<IReadOnlyList<string>, int>>(String
     ["sample-incident"] = SampleIncidentBenchmark.Run,
     ["query"] = QueryBenchmark.Run,
     ["duckdb"] = DuckDbQuery.Run,
+    ["reader-stages"] = ReaderStagesBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))

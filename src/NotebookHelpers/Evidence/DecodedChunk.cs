@@ -12,6 +12,9 @@ internal sealed class DecodedChunk
 
     /// <summary>Set on a file's last chunk.</summary>
     public FileOutcome? Outcome { get; set; }
+
+    /// <summary>On a file's last chunk: decode buffers the reader may reuse once it has consumed the chunk (<see cref="DecodeBuffers"/>).</summary>
+    public List<byte[]>? ReturnBuffers { get; set; }
 }
 
 /// <summary>How one file (or archive entry) was classified.</summary>

@@ -2,5 +2,11 @@ using NotebookHelpers.Events;
 
 namespace NotebookHelpers.Evidence;
 
-/// <summary>A record plus what the decoder extracted for deduplication and time filtering.</summary>
-internal readonly record struct DecodedRecord(LogRecord Record, long EventTimeTicks, bool HasEventId, UInt128 EventIdHash, UInt128 ContentHash);
+/// <summary>
+/// A record plus what the decoder extracted for deduplication and time filtering. <see cref="Record"/> is null
+/// when the record lacks a field the query requires (<see cref="EvidenceReaderOptions.RequiredKeys"/>): such a
+/// record is still deduplicated and counted, from <see cref="Json"/> and <see cref="Location"/>, but no
+/// <see cref="LogRecord"/> is made for it.
+/// </summary>
+internal readonly record struct DecodedRecord(
+    LogRecord? Record, ReadOnlyMemory<byte> Json, EvidenceLocation Location, long EventTimeTicks, bool HasEventId, UInt128 EventIdHash, UInt128 ContentHash);

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace NotebookHelpers.Evidence;
 
 /// <summary>
@@ -8,9 +10,13 @@ namespace NotebookHelpers.Evidence;
 /// </summary>
 internal sealed class EventDeduplicator
 {
-    private readonly Dictionary<UInt128, Entry> _seen = [];
-    private readonly SortedDictionary<long, List<UInt128>> _hours = [];
+    private readonly Dictionary<EventKey, Entry> _seen = [];
+    private readonly SortedDictionary<long, List<EventKey>> _hours = [];
     private readonly int _capacity;
+
+    // Events come roughly in time order: the hour's list is usually the previous record's.
+    private long _lastHour;
+    private List<EventKey>? _lastHourIds;
 
     public EventDeduplicator(int capacity)
     {
@@ -33,7 +39,8 @@ internal sealed class EventDeduplicator
             return Verdict.New;
         }
 
-        if (_seen.TryGetValue(record.EventIdHash, out var entry))
+        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_seen, new EventKey(record.EventIdHash), out var exists);
+        if (exists)
         {
             if (entry.Content == record.ContentHash || entry.Others?.Contains(record.ContentHash) == true)
             {
@@ -46,13 +53,18 @@ internal sealed class EventDeduplicator
         }
 
         var hour = record.EventTimeTicks / TimeSpan.TicksPerHour;
-        _seen[record.EventIdHash] = new Entry(record.ContentHash, hour, record.Record.Location);
-        if (!_hours.TryGetValue(hour, out var ids))
+        entry = new Entry { Content = record.ContentHash, Location = record.Location };
+        if (hour != _lastHour || _lastHourIds is null)
         {
-            _hours[hour] = ids = [];
+            if (!_hours.TryGetValue(hour, out _lastHourIds))
+            {
+                _hours[hour] = _lastHourIds = [];
+            }
+
+            _lastHour = hour;
         }
 
-        ids.Add(record.EventIdHash);
+        _lastHourIds.Add(new EventKey(record.EventIdHash));
         if (_seen.Count > _capacity)
         {
             Evict();
@@ -74,16 +86,22 @@ internal sealed class EventDeduplicator
 
             _hours.Remove(oldest.Key);
         }
+
+        _lastHourIds = null;
     }
 
-    private sealed class Entry(UInt128 content, long hour, EvidenceLocation location)
+    // The eventID's hash is already uniformly distributed: its low bits are the table hash (UInt128's own
+    // GetHashCode mixes all 128 bits, a measurable cost per event).
+    private readonly record struct EventKey(UInt128 Hash)
     {
-        public UInt128 Content { get; } = content;
+        public override int GetHashCode() => (int)(ulong)Hash;
+    }
 
-        public long Hour { get; } = hour;
-
-        public EvidenceLocation Location { get; } = location;
-
-        public List<UInt128>? Others { get; set; }
+    // A struct in the dictionary: no object per remembered event.
+    private struct Entry
+    {
+        public UInt128 Content;
+        public EvidenceLocation Location;
+        public List<UInt128>? Others;
     }
 }

@@ -23,7 +23,9 @@ internal static class EvidenceFileDecoder
 
         try
         {
-            using var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            // Unbuffered: the gzip inflater and the JSON decoder read in large blocks of their own, and a 64 KB buffer per
+            // file is most of what a query over many small CloudTrail objects would otherwise allocate.
+            using var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
             Span<byte> magic = stackalloc byte[4];
             var n = stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false);
             stream.Position = 0;
@@ -192,7 +194,7 @@ internal static class EvidenceFileDecoder
         decoder.Prime(head, headOffset, sizeHint);
         decoder.Start();
         decoder.Run();
-        sink(new DecodedChunk { Outcome = new FileOutcome(decoder.Format, Ignored: decoder.IsNotEvidence, display) });
+        sink(new DecodedChunk { Outcome = new FileOutcome(decoder.Format, Ignored: decoder.IsNotEvidence, display), ReturnBuffers = decoder.ReturnableBuffers });
     }
 
     private static void Flush(Action<DecodedChunk> sink, List<ReadProblem> problems)

@@ -80,7 +80,7 @@ internal sealed class EvidenceFileEnumerator
                 continue;
             }
 
-            yield return new EvidenceFile(entry.FullName, InDirectory: true, name?.IsDigest == true);
+            yield return new EvidenceFile(entry.FullName, InDirectory: true, name?.IsDigest == true, (entry as FileInfo)?.Length);
         }
     }
 

@@ -21,6 +21,11 @@ public sealed class EvidenceReader
 {
     private const int ChunksInFlightPerFile = 8;
 
+    // A job groups consecutive files up to this many, or this many bytes on disk: small enough that a few jobs in
+    // flight stay a few MB, large enough that the hand-off per job is noise.
+    private const int FilesPerJob = 32;
+    private const long BytesPerJob = 1 << 20;
+
     /// <summary>Creates a reader.</summary>
     public EvidenceReader(EvidenceReaderOptions? options = null)
     {
@@ -86,13 +91,21 @@ public sealed class EvidenceReader
         var dedup = Options.Deduplicate ? new EventDeduplicator(Options.DedupCapacity) : null;
         var range = Options.TimeRange;
         var files = new EvidenceFileEnumerator(range, Options.PruneMargin, report).Enumerate(paths);
-        foreach (var chunk in DecodeInOrder(files, cancellationToken))
+        var output = new LogRecordBatchBuilder();
+        var options = Options.RequiredKeys is null ? Options : Options with { BufferPool = DecodeBuffers.CreatePool() };
+        foreach (var chunk in DecodeInOrder(files, options, cancellationToken))
         {
             foreach (var problem in chunk.Problems)
             {
                 report.AddProblem(problem);
                 if (Options.Strict && !problem.IsNotice)
                 {
+                    // Everything read before the problem is still handed over first.
+                    if (output.HasAny)
+                    {
+                        yield return output.Take();
+                    }
+
                     throw new EvidenceReadException(problem);
                 }
             }
@@ -117,13 +130,6 @@ public sealed class EvidenceReader
                 }
             }
 
-            if (chunk.Records.Count == 0)
-            {
-                continue;
-            }
-
-            var records = new List<LogRecord>(chunk.Records.Count);
-            var times = new List<DateTimeOffset>(chunk.Records.Count);
             foreach (var decoded in chunk.Records)
             {
                 report.Records++;
@@ -142,26 +148,42 @@ public sealed class EvidenceReader
                             report.Duplicates++;
                             continue;
                         case EventDeduplicator.Verdict.Conflict:
-                            report.AddConflict(new EventConflict(EventIdOf(decoded.Record), first, decoded.Record.Location));
+                            report.AddConflict(new EventConflict(EventIdOf(decoded.Json.Span), first, decoded.Location));
                             break;
                     }
                 }
 
-                records.Add(decoded.Record);
-                times.Add(time);
+                report.Events++;
+                if (decoded.Record is { } record)
+                {
+                    output.Add(record, time);
+                }
+                else
+                {
+                    output.Skip(decoded.Json.Length);
+                }
             }
 
-            report.Events += records.Count;
-            if (records.Count > 0)
+            if (chunk.ReturnBuffers is { } buffers && options.BufferPool is { } pool)
             {
-                yield return new LogRecordBatch(records, times);
+                DecodeBuffers.Return(pool, buffers);
             }
+
+            if (output.IsFull)
+            {
+                yield return output.Take();
+            }
+        }
+
+        if (output.HasAny)
+        {
+            yield return output.Take();
         }
     }
 
-    private static string EventIdOf(LogRecord record)
+    private static string EventIdOf(ReadOnlySpan<byte> record)
     {
-        var members = new JsonObjectReader(record.Json.Span);
+        var members = new JsonObjectReader(record);
         while (members.MoveNext())
         {
             if (members.KeyEquals("eventID"u8))
@@ -173,38 +195,44 @@ public sealed class EvidenceReader
         return "(unknown)";
     }
 
-    // Files are decoded by worker threads into one bounded queue per file; the caller drains the queues in file
-    // order. Workers take files in the same order, so the file at the head always has (or had) a worker.
-    private IEnumerable<DecodedChunk> DecodeInOrder(IEnumerable<EvidenceFile> files, CancellationToken cancellationToken)
+    // Files are decoded by worker threads into one bounded queue per job; the caller drains the queues in job
+    // order. Workers take jobs in the same order, so the job at the head always has (or had) a worker. A job is one
+    // file, or a run of consecutive small files (CloudTrail objects are a few KB each): one hand-off per run instead
+    // of one per object.
+    private static IEnumerable<DecodedChunk> DecodeInOrder(IEnumerable<EvidenceFile> files, EvidenceReaderOptions options, CancellationToken cancellationToken)
     {
-        var parallelism = Math.Max(1, Options.Parallelism);
+        var parallelism = Math.Max(1, options.Parallelism);
         var window = parallelism + 2;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var work = new BlockingCollection<FileJob>();
         var workers = new List<Thread>();
         for (var i = 0; i < parallelism; i++)
         {
-            var thread = new Thread(() => Work(work, stop.Token)) { IsBackground = true, Name = $"evidence-decoder-{i}" };
+            var thread = new Thread(() => Work(work, options, stop.Token)) { IsBackground = true, Name = $"evidence-decoder-{i}" };
             thread.Start();
             workers.Add(thread);
         }
 
         var inFlight = new Queue<FileJob>();
         using var enumerator = files.GetEnumerator();
-        var more = true;
+        var more = enumerator.MoveNext();
         try
         {
             while (true)
             {
                 while (more && inFlight.Count < window)
                 {
-                    if (!enumerator.MoveNext())
+                    var run = new List<EvidenceFile>();
+                    long size = 0;
+                    do
                     {
-                        more = false;
-                        break;
+                        run.Add(enumerator.Current);
+                        size += enumerator.Current.Size ?? long.MaxValue / 2;
+                        more = enumerator.MoveNext();
                     }
+                    while (more && run.Count < FilesPerJob && size + (enumerator.Current.Size ?? long.MaxValue / 2) <= BytesPerJob);
 
-                    var job = new FileJob(enumerator.Current);
+                    var job = new FileJob(run);
                     inFlight.Enqueue(job);
                     work.Add(job, stop.Token);
                 }
@@ -223,7 +251,7 @@ public sealed class EvidenceReader
                 head.Output.Dispose();
                 if (head.Failure is { } failure)
                 {
-                    throw new EvidenceReadException($"decoding {head.File.Path} failed: {failure.Message}", failure);
+                    throw new EvidenceReadException($"decoding {head.FailedFile?.Path} failed: {failure.Message}", failure);
                 }
             }
         }
@@ -238,7 +266,7 @@ public sealed class EvidenceReader
         }
     }
 
-    private void Work(BlockingCollection<FileJob> work, CancellationToken token)
+    private static void Work(BlockingCollection<FileJob> work, EvidenceReaderOptions options, CancellationToken token)
     {
         try
         {
@@ -246,7 +274,13 @@ public sealed class EvidenceReader
             {
                 try
                 {
-                    EvidenceFileDecoder.Decode(job.File, Options, chunk => job.Output.Add(chunk, token));
+                    foreach (var file in job.Files)
+                    {
+                        job.FailedFile = file;
+                        EvidenceFileDecoder.Decode(file, options, chunk => job.Output.Add(chunk, token));
+                    }
+
+                    job.FailedFile = null;
                 }
                 catch (OperationCanceledException)
                 {
@@ -268,12 +302,16 @@ public sealed class EvidenceReader
         }
     }
 
-    private sealed class FileJob(EvidenceFile file)
+    private sealed class FileJob(List<EvidenceFile> files)
     {
-        public EvidenceFile File { get; } = file;
+        public List<EvidenceFile> Files { get; } = files;
 
-        public BlockingCollection<DecodedChunk> Output { get; } = new(ChunksInFlightPerFile);
+        // A large file streams its chunks through a short queue; a run of small files (at most BytesPerJob on disk)
+        // may all be decoded ahead: each gives a chunk of records and one of outcome.
+        public BlockingCollection<DecodedChunk> Output { get; } = new(files.Count == 1 ? ChunksInFlightPerFile : (2 * files.Count) + 2);
 
         public Exception? Failure { get; set; }
+
+        public EvidenceFile? FailedFile { get; set; }
     }
 }

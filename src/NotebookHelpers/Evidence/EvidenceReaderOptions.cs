@@ -38,4 +38,13 @@ public sealed record EvidenceReaderOptions
 
     /// <summary>How many problems the report lists in detail (all are counted).</summary>
     public int MaxListedProblems { get; init; } = 1000;
+
+    /// <summary>
+    /// Fields a query requires: events that lack one are deduplicated and counted like any other but not returned
+    /// (<see cref="LogRecordBatch.SkippedRecords"/>). Set by the query engine for its leading filters.
+    /// </summary>
+    internal RequiredKeys? RequiredKeys { get; init; }
+
+    /// <summary>Where decode buffers come from and go back to during one read (<see cref="DecodeBuffers"/>); null to allocate each.</summary>
+    internal System.Buffers.ArrayPool<byte>? BufferPool { get; init; }
 }

@@ -23,10 +23,13 @@ internal sealed class JsonEvidenceDecoder
     private readonly EvidenceLocation _file;
     private readonly EvidenceReaderOptions _options;
     private readonly Action<DecodedChunk> _sink;
-    private readonly List<DecodedRecord> _pending = [];
+    // Records of the top-level value being scanned go straight into the chunk; those past _committed are pending
+    // until the value turns out complete (a value cut by the buffer's end is scanned again after a refill).
+    private int _committed;
     private readonly List<ReadProblem> _pendingProblems = [];
     private DecodedChunk _chunk = new();
 
+    private readonly DecodeBuffers _buffers;
     private byte[] _buf = [];
 
     // Chunks start small (most CloudTrail objects are a few KB) and double up to 1 MB for large streams.
@@ -65,7 +68,11 @@ internal sealed class JsonEvidenceDecoder
         _file = file;
         _options = options;
         _sink = sink;
+        _buffers = new DecodeBuffers(options.RequiredKeys is not null ? options.BufferPool : null);
     }
+
+    /// <summary>After <see cref="Run"/>: the buffers to give back once the file's chunks are consumed, if no record points into them.</summary>
+    public List<byte[]>? ReturnableBuffers => _buffers.Returnable();
 
     /// <summary>The decompression error that ended the input early, if any.</summary>
     public Exception? StreamError => _streamError;
@@ -84,7 +91,7 @@ internal sealed class JsonEvidenceDecoder
     {
         // A known size up to 16 MB is read in one piece; larger inputs stream in chunks.
         var size = sizeHint is { } hint && hint <= 16 << 20 ? (int)hint - (int)offset + 1 : _chunkSize;
-        _buf = GC.AllocateUninitializedArray<byte>(Math.Max(size, head.Length * 2));
+        _buf = _buffers.Allocate(Math.Max(size, head.Length * 2));
         head.CopyTo(_buf);
         _end = head.Length;
         _base = offset;
@@ -229,7 +236,7 @@ internal sealed class JsonEvidenceDecoder
             size = keep + _chunkSize;
         }
 
-        var next = GC.AllocateUninitializedArray<byte>(size);
+        var next = _buffers.Allocate(size);
         _buf.AsSpan(keepFrom, keep).CopyTo(next);
         AdvanceLines(keepFrom);
         _lineAt -= keepFrom;
@@ -263,7 +270,7 @@ internal sealed class JsonEvidenceDecoder
     {
         if (_buf.Length == 0)
         {
-            _buf = GC.AllocateUninitializedArray<byte>(_chunkSize);
+            _buf = _buffers.Allocate(_chunkSize);
         }
 
         while (_end < _buf.Length && !_eof)
@@ -329,7 +336,8 @@ internal sealed class JsonEvidenceDecoder
 
     private void DiscardPending()
     {
-        _pending.Clear();
+        var records = _chunk.Records;
+        records.RemoveRange(_committed, records.Count - _committed);
         _pendingProblems.Clear();
     }
 
@@ -349,22 +357,18 @@ internal sealed class JsonEvidenceDecoder
         }
 
         _pendingProblems.Clear();
-        if (_pending.Count > 0 || _otherProblems)
+        var pending = _chunk.Records.Count - _committed;
+        if (pending > 0 || _otherProblems)
         {
             ReleaseHeld();
         }
 
-        _recordsCommitted += _pending.Count;
-        foreach (var r in _pending)
+        _recordsCommitted += pending;
+        _committed = _chunk.Records.Count;
+        if (_committed >= RecordsPerChunk)
         {
-            _chunk.Records.Add(r);
-            if (_chunk.Records.Count >= RecordsPerChunk)
-            {
-                Flush();
-            }
+            Flush();
         }
-
-        _pending.Clear();
     }
 
     private void ReleaseHeld()
@@ -385,6 +389,7 @@ internal sealed class JsonEvidenceDecoder
 
         _sink(_chunk);
         _chunk = new DecodedChunk();
+        _committed = 0;
     }
 
     private void SetFormat(EvidenceFormat format) => _format ??= format;
@@ -559,13 +564,42 @@ internal sealed class JsonEvidenceDecoder
         }
 
         var slice = span[start..end];
-        var record = new LogRecord(_buf.AsMemory(start, length), location, context);
-        _pending.Add(new DecodedRecord(
+        var json = _buf.AsMemory(start, length);
+        LogRecord? record = null;
+        if (!Lacks(info, slice, context))
+        {
+            record = new LogRecord(json, location, context);
+            _buffers.Escaped();
+        }
+
+        _chunk.Records.Add(new DecodedRecord(
             record,
+            json,
+            location,
             info.EventTime.UtcTicks,
             info.EventIdLength > 0,
             info.EventIdLength > 0 ? RecordFingerprint.OfId(span.Slice(info.EventIdStart, info.EventIdLength)) : default,
             RecordFingerprint.Of(slice, info.SawWhitespace)));
+    }
+
+    // True when the query this read serves cannot match the record: it lacks a required field. Only decided when
+    // the engine would count the record as scanned: its @timestamp (a CloudWatch export's own timestamp, else the
+    // eventTime the reader filters on) is in the time range.
+    private bool Lacks(in ObjectInfo info, ReadOnlySpan<byte> record, LogEventContext? context)
+    {
+        var required = _options.RequiredKeys;
+        if (required is null || info.EscapedKey)
+        {
+            return false;
+        }
+
+        var range = _options.TimeRange;
+        if (!range.IsUnbounded && context?.Timestamp is { } stamp && !range.Contains(stamp))
+        {
+            return false;
+        }
+
+        return !required.MayMatch(info.KeysFound, record);
     }
 
     // Records decoded from a JSON string (LookupEvents CloudTrailEvent, CloudWatch Logs message) own a new array.
@@ -591,9 +625,11 @@ internal sealed class JsonEvidenceDecoder
                 $"a {json.Length:N0}-byte event is larger than CloudTrail's 256 KB event limit (kept)"));
         }
 
-        var record = new LogRecord(json, At(elementOffset, withLine: false), context);
-        _pending.Add(new DecodedRecord(
-            record,
+        var location = At(elementOffset, withLine: false);
+        _chunk.Records.Add(new DecodedRecord(
+            Lacks(info, json, context) ? null : new LogRecord(json, location, context),
+            json,
+            location,
             info.EventTime.UtcTicks,
             info.EventIdLength > 0,
             info.EventIdLength > 0 ? RecordFingerprint.OfId(json.AsSpan(info.EventIdStart, info.EventIdLength)) : default,
@@ -624,6 +660,11 @@ internal sealed class JsonEvidenceDecoder
         public int EventIdLength;
         public bool SawWhitespace;
         public string? Reason;
+
+        // Which of the query's required top-level keys the object has (RequiredKeys), and whether a key was
+        // escaped (then nothing can be concluded from the keys).
+        public ulong KeysFound;
+        public bool EscapedKey;
     }
 
     /// <summary>
@@ -637,6 +678,7 @@ internal sealed class JsonEvidenceDecoder
         int timeStart = -1, timeLength = 0, stampStart = -1, stampLength = 0;
         var recordKeys = 0;
         var digestKeys = 0;
+        var required = _options.RequiredKeys;
         var container = false;
         while (members.MoveNextKey())
         {
@@ -668,7 +710,18 @@ internal sealed class JsonEvidenceDecoder
             }
 
             var key = members.RawKey;
-            if (key.Length == 0 || members.KeyHasEscapes)
+            if (members.KeyHasEscapes)
+            {
+                info.EscapedKey = true;
+                continue;
+            }
+
+            if (required is not null)
+            {
+                info.KeysFound |= required.TopLevelBit(key);
+            }
+
+            if (key.Length == 0)
             {
                 continue;
             }

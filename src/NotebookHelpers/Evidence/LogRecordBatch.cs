@@ -24,4 +24,13 @@ public sealed class LogRecordBatch
 
     /// <summary>Number of records.</summary>
     public int Count => Records.Count;
+
+    /// <summary>
+    /// Events read, deduplicated and in the time range but not returned because they lack a field the query
+    /// requires (<see cref="EvidenceReaderOptions.RequiredKeys"/>); they belong to this batch's place in the order.
+    /// </summary>
+    internal long SkippedRecords { get; init; }
+
+    /// <summary>The JSON bytes of <see cref="SkippedRecords"/>.</summary>
+    internal long SkippedBytes { get; init; }
 }

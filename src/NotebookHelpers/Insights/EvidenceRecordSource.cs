@@ -35,13 +35,17 @@ public sealed class EvidenceRecordSource : InsightsRecordSource
     public ReadReport? LastReport { get; private set; }
 
     /// <inheritdoc />
-    public override IEnumerable<RecordBatch> ReadBatches(TimeRange range, Action<string> warn, CancellationToken cancellationToken)
+    public override IEnumerable<RecordBatch> ReadBatches(TimeRange range, Action<string> warn, CancellationToken cancellationToken) =>
+        ReadBatches(range, required: null, warn, cancellationToken);
+
+    /// <inheritdoc />
+    internal override IEnumerable<RecordBatch> ReadBatches(TimeRange range, RequiredKeys? required, Action<string> warn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(warn);
-        var reader = new EvidenceReader(_options with { TimeRange = range });
+        var reader = new EvidenceReader(_options with { TimeRange = range, RequiredKeys = required is { IsEmpty: false } ? required : null });
         foreach (var batch in reader.ReadBatches(_paths, cancellationToken))
         {
-            yield return new RecordBatch(batch.Records, batch.EventTimes);
+            yield return new RecordBatch(batch.Records, batch.EventTimes) { SkippedRecords = batch.SkippedRecords, SkippedBytes = batch.SkippedBytes };
         }
 
         var report = LastReport = reader.Report;

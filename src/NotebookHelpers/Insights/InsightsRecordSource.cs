@@ -19,6 +19,14 @@ public abstract class InsightsRecordSource
     /// </summary>
     public abstract IEnumerable<RecordBatch> ReadBatches(TimeRange range, Action<string> warn, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="ReadBatches(TimeRange, Action{string}, CancellationToken)"/>, for a query whose leading filters
+    /// require <paramref name="required"/>: a source that can tell while decoding that an event lacks one of them
+    /// may count it in <see cref="RecordBatch.SkippedRecords"/> instead of handing it over. The default ignores it.
+    /// </summary>
+    internal virtual IEnumerable<RecordBatch> ReadBatches(TimeRange range, RequiredKeys? required, Action<string> warn, CancellationToken cancellationToken) =>
+        ReadBatches(range, warn, cancellationToken);
+
     /// <summary>Records in memory, in chunks so that workers share them.</summary>
     public static InsightsRecordSource FromRecords(IEnumerable<LogRecord> records, string description = "in-memory records", int chunkSize = 4096) =>
         new InMemorySource(records, description, chunkSize);

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using NotebookHelpers.Evidence;
 using NotebookHelpers.Insights.Ast;
 using NotebookHelpers.Insights.Execution;
 using NotebookHelpers.Insights.Runtime;
@@ -224,6 +225,7 @@ internal sealed class QueryCompiler
             OutputLimit = outputLimit,
             SortKeyCount = directions.Count,
             PrefilterKeys = prefilter,
+            RequiredKeys = _prefilterFields.Count > 0 ? new RequiredKeys(_prefilterFields.Select(JsonPath)) : null,
         };
     }
 

@@ -53,7 +53,7 @@ internal sealed class QueryExecutor
         try
         {
             long index = 0;
-            foreach (var batch in source.ReadBatches(_context.Range, problems.Enqueue, stop.Token))
+            foreach (var batch in source.ReadBatches(_context.Range, _plan.RequiredKeys, problems.Enqueue, stop.Token))
             {
                 queue.Add((batch, index++), stop.Token);
             }
@@ -143,6 +143,8 @@ internal sealed class QueryExecutor
 
         public void Process(RecordBatch batch, long firstOrder)
         {
+            Scanned += batch.SkippedRecords;
+            Bytes += batch.SkippedBytes;
             var records = batch.Records;
             var times = batch.EventTimes;
             for (var i = 0; i < records.Count; i++)

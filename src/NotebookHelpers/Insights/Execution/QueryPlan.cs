@@ -1,3 +1,4 @@
+using NotebookHelpers.Evidence;
 using NotebookHelpers.Insights.Compilation;
 
 namespace NotebookHelpers.Insights.Execution;
@@ -43,4 +44,9 @@ internal sealed class QueryPlan
     /// of them cannot pass, so it is counted as scanned and skipped without parsing. Empty when there is no such filter.
     /// </summary>
     public byte[][] PrefilterKeys { get; init; } = [];
+
+    /// <summary>
+    /// The same requirement as JSON paths, for sources that check it while decoding (null when there is none).
+    /// </summary>
+    public RequiredKeys? RequiredKeys { get; init; }
 }
