@@ -125,6 +125,7 @@ public static class JsonScanner
     }
 
     /// <summary>The kind of value a byte starts, or <see cref="JsonTokenKind.None"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static JsonTokenKind KindOf(byte first) => first switch
     {
         (byte)'{' => JsonTokenKind.Object,

@@ -112,7 +112,7 @@ public class FusedQueryReadTests
     }
 
     [Fact]
-    public void DuplicatesAcrossFilesAreCountedOnceAndConflictsReportedWhenTheQuerySkipsThem()
+    public async Task DuplicatesAcrossFilesAreCountedOnceAndConflictsReportedWhenTheQuerySkipsThem()
     {
         var first = Enumerable.Range(0, 40).Select(i => Event(i, i % 4 == 0 ? "\"errorCode\":\"AccessDenied\"" : null)).ToList();
         var second = first.ToList();
@@ -122,7 +122,7 @@ public class FusedQueryReadTests
         var b = dir.WriteBytes("b/2.json.gz", Gzip("{\"Records\":[" + string.Join(",\n", second) + "]}"));
         var source = InsightsRecordSource.FromPaths([dir.Path]);
 
-        var results = new OfflineQueryRunner(source).RunAsync("filter errorCode like /Denied/ | stats count(*) as n", TimeRange.All).GetAwaiter().GetResult();
+        var results = await new OfflineQueryRunner(source).RunAsync("filter errorCode like /Denied/ | stats count(*) as n", TimeRange.All);
 
         Assert.Equal("10", results.Rows.Single().Single().Value);
         Assert.Equal(41, results.Statistics.RecordsScanned);                 // 40 events and the conflicting version
