@@ -26,9 +26,9 @@ internal sealed class DecodeBuffers
 
     /// <summary>
     /// A pool for one read: large enough for a file read in one piece (16 MB), with room for the buffers of every
-    /// file in flight (a few jobs of up to 32 small files). It is dropped with the read.
+    /// file in flight (a few jobs of up to 8 small files). It is dropped with the read.
     /// </summary>
-    public static ArrayPool<byte> CreatePool() => ArrayPool<byte>.Create(maxArrayLength: 32 << 20, maxArraysPerBucket: 160);
+    public static ArrayPool<byte> CreatePool() => ArrayPool<byte>.Create(maxArrayLength: 32 << 20, maxArraysPerBucket: 48);
 
     /// <summary>A buffer of at least <paramref name="size"/> bytes.</summary>
     public byte[] Allocate(int size)

@@ -23,8 +23,8 @@ public sealed class EvidenceReader
 
     // A job groups consecutive files up to this many, or this many bytes on disk: small enough that a few jobs in
     // flight stay a few MB, large enough that the hand-off per job is noise.
-    private const int FilesPerJob = 32;
-    private const long BytesPerJob = 1 << 20;
+    private const int FilesPerJob = 8;
+    private const long BytesPerJob = 256 << 10;
 
     /// <summary>Creates a reader.</summary>
     public EvidenceReader(EvidenceReaderOptions? options = null)

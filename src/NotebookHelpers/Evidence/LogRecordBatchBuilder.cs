@@ -10,7 +10,7 @@ namespace NotebookHelpers.Evidence;
 internal sealed class LogRecordBatchBuilder
 {
     /// <summary>Records per batch.</summary>
-    public const int BatchRecords = 4096;
+    public const int BatchRecords = 1024;
 
     // Skipped records only move the progress counters, so they may wait for a larger batch.
     private const int SkippedPerBatch = 65536;
