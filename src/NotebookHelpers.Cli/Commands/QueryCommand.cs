@@ -14,7 +14,7 @@ namespace NotebookHelpers.Cli.Commands;
 /// <summary>
 /// <c>nbh query --logs PATH 'QUERY'</c>: runs a CloudWatch Logs Insights query over evidence, offline, and prints
 /// what GetQueryResults would (as a table, CSV, or the exact response JSON). Statistics, progress and read problems
-/// go to stderr. Sources: local paths; <c>cwl:[REGION:]GROUP</c> (run live on CloudWatch Logs Insights);
+/// go to stderr. Sources: local paths; <c>sample</c> (the recorded sample incident); <c>cwl:[REGION:]GROUP</c> (run live on CloudWatch Logs Insights);
 /// <c>lookup:[KEY=]VALUE</c> and <c>s3://BUCKET[/PREFIX]</c> (fetched into <c>--evidence DIR</c>, then queried offline).
 /// </summary>
 public sealed class QueryCommand : ICliCommand
@@ -46,7 +46,7 @@ public sealed class QueryCommand : ICliCommand
 
     /// <inheritdoc />
     public CommandSpec Spec { get; } = new CommandSpec()
-        .Option("--logs", "SOURCE", "a file, folder or archive of logs, cwl:[REGION:]GROUP, lookup:[KEY=]VALUE or s3://BUCKET[/PREFIX] (repeatable)", "-l")
+        .Option("--logs", "SOURCE", "a file, folder or archive of logs, sample (the sample incident), cwl:[REGION:]GROUP, lookup:[KEY=]VALUE or s3://BUCKET[/PREFIX] (repeatable)", "-l")
         .Option("--start", "T", "earliest event time, ISO 8601 or epoch seconds (default: all)")
         .Option("--end", "T", "latest event time, ISO 8601 or epoch seconds (default: all)")
         .Option("--format", "FORMAT", "table (default), json (the GetQueryResults response) or csv", "-f")
@@ -161,6 +161,7 @@ public sealed class QueryCommand : ICliCommand
             Progress = new ImmediateProgress<string>(line => console.Error.WriteLine("nbh query: " + line)),
         };
         return QuerySourceResolver.Default
+            .With(new SampleIncidentSourceKind())
             .With(new CloudWatchLogsSourceKind(settings))
             .With(new FetchedEvidenceSourceKind(fetched));
     }

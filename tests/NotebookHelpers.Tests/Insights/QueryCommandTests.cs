@@ -79,6 +79,28 @@ public class QueryCommandTests
         }
     }
 
+    [Fact]
+    public async Task QueriesTheSampleIncidentByNameAsTheNotebooksDo()
+    {
+        var (exit, stdout, _) = await Run("query", "--logs", "sample", "--format", "json", "stats count(*) as n");
+
+        Assert.Equal(0, exit);
+        using var key = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.DataSamples, "sample-incident", "answer-key.json")));
+        var expected = key.RootElement.GetProperty("counts").GetProperty("events").GetInt32();
+        using var result = JsonDocument.Parse(stdout);
+        Assert.Equal(expected.ToString(System.Globalization.CultureInfo.InvariantCulture), result.RootElement.GetProperty("results")[0][0].GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public async Task AnUnknownCopyOfTheSampleIsAUsageErrorNamingTheCopies()
+    {
+        var (exit, stdout, stderr) = await Run("query", "--logs", "sample:nope", "stats count(*)");
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout);
+        Assert.Contains("trail-s3, event-history, cloudwatch-logs", stderr, StringComparison.Ordinal);
+    }
+
     private static async Task<(int Exit, string Stdout, string Stderr)> Run(params string[] args)
     {
         using var stdout = new StringWriter();

@@ -1,0 +1,45 @@
+using NotebookHelpers.Evidence;
+using NotebookHelpers.Insights;
+using NotebookHelpers.Insights.Sources;
+
+namespace NotebookHelpers.Sources;
+
+/// <summary>
+/// The recorded sample incident as a query source, named as the notebooks name it: <c>sample</c> (its trail files) or
+/// <c>sample:event-history</c> / <c>sample:cloudwatch-logs</c> (its other copies), so <c>nbh query --logs sample</c>
+/// runs wherever the repository is.
+/// </summary>
+public sealed class SampleIncidentSourceKind : IQuerySourceKind
+{
+    private const string Prefix = "sample:";
+    private readonly EvidenceReaderOptions? _options;
+    private readonly string? _repositoryRoot;
+
+    /// <summary>Creates the kind; <paramref name="repositoryRoot"/> defaults to the folders above the current and program folders.</summary>
+    public SampleIncidentSourceKind(EvidenceReaderOptions? options = null, string? repositoryRoot = null)
+    {
+        _options = options;
+        _repositoryRoot = repositoryRoot;
+    }
+
+    /// <inheritdoc />
+    public string Name => "the sample incident";
+
+    /// <inheritdoc />
+    public bool Accepts(string source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return source.Equals("sample", StringComparison.OrdinalIgnoreCase) || source.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <inheritdoc />
+    public IInsightsQueryRunner CreateRunner(IReadOnlyList<string> sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var paths = sources
+            .Select(s => SampleIncidentLocator.Find(s.Length > Prefix.Length ? s[Prefix.Length..] : "trail-s3", _repositoryRoot))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return OfflineQueryRunner.FromPaths(paths, _options);
+    }
+}
