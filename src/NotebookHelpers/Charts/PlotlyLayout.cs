@@ -5,9 +5,27 @@ namespace NotebookHelpers.Charts;
 /// <summary>The layout of a figure: title, axes, stacking, size, shapes and annotations.</summary>
 public sealed class PlotlyLayout
 {
-    /// <summary>The chart title.</summary>
-    [JsonPropertyName("title")]
+    /// <summary>The chart title (see <see cref="ChartTitle"/> for where it is drawn).</summary>
+    [JsonIgnore]
     public PlotlyTitle? Title { get; set; }
+
+    /// <summary>
+    /// The title as plotly.js reads it: pinned to the top left of the figure, so it stays clear of the legend, which
+    /// sits in the top margin just above the plot (plotly.js centres a title vertically in that margin by default,
+    /// where the two overlap).
+    /// </summary>
+    [JsonPropertyName("title")]
+    public Dictionary<string, object>? ChartTitle => Title is null ? null : new(StringComparer.Ordinal)
+    {
+        ["text"] = Title.Text,
+        ["x"] = 0,
+        ["xref"] = "paper",
+        ["xanchor"] = "left",
+        ["y"] = 1,
+        ["yref"] = "container",
+        ["yanchor"] = "top",
+        ["pad"] = new Dictionary<string, int>(StringComparer.Ordinal) { ["t"] = 8 },
+    };
 
     /// <summary>The x axis.</summary>
     [JsonPropertyName("xaxis")]
