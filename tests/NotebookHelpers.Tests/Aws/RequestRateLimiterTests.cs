@@ -6,10 +6,13 @@ public sealed class RequestRateLimiterTests
 {
     private static readonly DateTimeOffset T0 = new(2025, 3, 11, 9, 0, 0, TimeSpan.Zero);
 
+    // One request per 1,000 s: the limiter's waits run on real timers, so they must outlast a busy test machine.
+    private const double Rate = 0.001;
+
     [Fact]
     public void LetsTheFirstRequestGoAtOnce()
     {
-        var limiter = new RequestRateLimiter(2, new SettableClock(T0));
+        var limiter = new RequestRateLimiter(Rate, new SettableClock(T0));
 
         Assert.True(limiter.WaitAsync(CancellationToken.None).IsCompletedSuccessfully);
     }
@@ -18,10 +21,10 @@ public sealed class RequestRateLimiterTests
     public async Task HoldsTheNextStartOneIntervalAfterThePreviousStart()
     {
         var clock = new SettableClock(T0);
-        var limiter = new RequestRateLimiter(2, clock);
+        var limiter = new RequestRateLimiter(Rate, clock);
         await limiter.WaitAsync(CancellationToken.None);
 
-        clock.Now = T0.AddSeconds(0.4);
+        clock.Now = T0.AddSeconds(400);
         using var cancel = new CancellationTokenSource();
         var early = limiter.WaitAsync(cancel.Token);
         Assert.False(early.IsCompleted);
@@ -32,15 +35,15 @@ public sealed class RequestRateLimiterTests
     [Fact]
     public async Task HoldsTheNextStartOneIntervalAfterASlowResponse()
     {
-        // The first request took 0.3 s to come back: sending the next at 0.5 s (one interval after the first start)
-        // could make both arrive at AWS 0.2 s apart. It must wait until 0.8 s.
+        // The first request took 300 s to come back: sending the next at 1,000 s (one interval after the first start)
+        // could make both arrive at AWS 700 s apart. It must wait until 1,300 s.
         var clock = new SettableClock(T0);
-        var limiter = new RequestRateLimiter(2, clock);
+        var limiter = new RequestRateLimiter(Rate, clock);
         await limiter.WaitAsync(CancellationToken.None);
-        clock.Now = T0.AddSeconds(0.3);
+        clock.Now = T0.AddSeconds(300);
         limiter.ResponseReceived();
 
-        clock.Now = T0.AddSeconds(0.6);
+        clock.Now = T0.AddSeconds(1100);
         using var cancel = new CancellationTokenSource();
         var early = limiter.WaitAsync(cancel.Token);
         Assert.False(early.IsCompleted);
@@ -52,12 +55,12 @@ public sealed class RequestRateLimiterTests
     public void LetsARequestGoAtOnceWhenTheIntervalHasPassedSinceTheResponse()
     {
         var clock = new SettableClock(T0);
-        var limiter = new RequestRateLimiter(2, clock);
+        var limiter = new RequestRateLimiter(Rate, clock);
         Assert.True(limiter.WaitAsync(CancellationToken.None).IsCompletedSuccessfully);
-        clock.Now = T0.AddSeconds(0.1);
+        clock.Now = T0.AddSeconds(100);
         limiter.ResponseReceived();
 
-        clock.Now = T0.AddSeconds(0.6);
+        clock.Now = T0.AddSeconds(1200);
 
         Assert.True(limiter.WaitAsync(CancellationToken.None).IsCompletedSuccessfully);
     }
