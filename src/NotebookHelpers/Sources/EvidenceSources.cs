@@ -24,9 +24,8 @@ public static class EvidenceSources
         ArgumentException.ThrowIfNullOrWhiteSpace(parameter);
         options ??= new EvidenceSourceOptions();
         var text = parameter.Trim();
-        if (text.Equals("sample", StringComparison.OrdinalIgnoreCase) || text.StartsWith("sample:", StringComparison.OrdinalIgnoreCase))
+        if (SampleIncidentLocator.TryParseSourceName(text, out var copy))
         {
-            var copy = text.Length > "sample:".Length ? text["sample:".Length..] : "trail-s3";
             var path = SampleIncidentLocator.Find(copy, options.RepositoryRoot);
             return new LocalEvidenceSource(text, [path], options, $"sample incident ({copy})");
         }

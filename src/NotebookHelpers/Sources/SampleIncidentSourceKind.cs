@@ -11,7 +11,6 @@ namespace NotebookHelpers.Sources;
 /// </summary>
 public sealed class SampleIncidentSourceKind : IQuerySourceKind
 {
-    private const string Prefix = "sample:";
     private readonly EvidenceReaderOptions? _options;
     private readonly string? _repositoryRoot;
 
@@ -28,8 +27,7 @@ public sealed class SampleIncidentSourceKind : IQuerySourceKind
     /// <inheritdoc />
     public bool Accepts(string source)
     {
-        ArgumentNullException.ThrowIfNull(source);
-        return source.Equals("sample", StringComparison.OrdinalIgnoreCase) || source.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase);
+        return SampleIncidentLocator.TryParseSourceName(source, out _);
     }
 
     /// <inheritdoc />
@@ -37,7 +35,9 @@ public sealed class SampleIncidentSourceKind : IQuerySourceKind
     {
         ArgumentNullException.ThrowIfNull(sources);
         var paths = sources
-            .Select(s => SampleIncidentLocator.Find(s.Length > Prefix.Length ? s[Prefix.Length..] : "trail-s3", _repositoryRoot))
+            .Select(s => SampleIncidentLocator.TryParseSourceName(s, out var copy)
+                ? SampleIncidentLocator.Find(copy, _repositoryRoot)
+                : throw new ArgumentException($"'{s}' does not name the sample incident.", nameof(sources)))
             .Distinct(StringComparer.Ordinal)
             .ToList();
         return OfflineQueryRunner.FromPaths(paths, _options);

@@ -180,9 +180,8 @@ public sealed class IncidentCase : IHtmlRenderable
         {
             var roots = new List<EvidenceRoot>();
             var text = SourceParameter.Trim();
-            if (text.Equals("sample", StringComparison.OrdinalIgnoreCase) || text.StartsWith("sample:", StringComparison.OrdinalIgnoreCase))
+            if (SampleIncidentLocator.TryParseSourceName(text, out var copy))
             {
-                var copy = text.Length > "sample:".Length ? text["sample:".Length..] : "trail-s3";
                 roots.Add(new EvidenceRoot(text, SampleIncidentLocator.Find(copy)));
             }
             else if (File.Exists(text) || Directory.Exists(text))
