@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using NotebookHelpers.Aws.Transport;
 
 namespace NotebookHelpers.Tests.Aws;
@@ -65,10 +66,37 @@ public sealed class RequestRateLimiterTests
         Assert.True(limiter.WaitAsync(CancellationToken.None).IsCompletedSuccessfully);
     }
 
+    [Fact]
+    public async Task NeverLetsARequestStartEarlyOnRealTimers()
+    {
+        // Timers count whole milliseconds and may fire up to one early; on loopback a response comes back within that
+        // millisecond, so an early timer alone would put two arrivals less than one interval apart.
+        var limiter = new RequestRateLimiter(40);
+        long? lastResponse = null;
+        for (var i = 0; i < 12; i++)
+        {
+            await limiter.WaitAsync(CancellationToken.None);
+            var started = Stopwatch.GetTimestamp();
+            if (lastResponse is { } previous)
+            {
+                var gap = Stopwatch.GetElapsedTime(previous, started);
+                Assert.True(gap >= limiter.Interval, $"request {i + 1} started {gap.TotalMilliseconds:0.000} ms after the previous response");
+            }
+
+            lastResponse = Stopwatch.GetTimestamp();
+            limiter.ResponseReceived();
+        }
+    }
+
     private sealed class SettableClock(DateTimeOffset now) : TimeProvider
     {
         public DateTimeOffset Now { get; set; } = now;
 
         public override DateTimeOffset GetUtcNow() => Now;
+
+        // The limiter measures gaps on the monotonic timestamp; this clock's timestamp is its settable time.
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => Now.UtcTicks;
     }
 }

@@ -8,12 +8,19 @@ namespace NotebookHelpers.Aws.Transport;
 /// (<see cref="ResponseReceived"/>): a request cannot arrive before it is sent, nor after its response, so arrivals
 /// are at least <c>1 / rate</c> apart whatever the latency. Thread-safe; waits are cancellable.
 /// </summary>
+/// <remarks>
+/// Times are read from the monotonic timestamp of the <see cref="TimeProvider"/>, never the wall clock, so a clock
+/// adjustment cannot shorten a gap. Timers may fire a fraction of a millisecond early (they count whole milliseconds),
+/// so a wait is re-checked against the timestamp and extended until the start time has really passed: a limiter that
+/// is early by 1 ms on each of three requests already exceeds a quota of 2 per second.
+/// </remarks>
 public sealed class RequestRateLimiter
 {
     private readonly TimeSpan _interval;
+    private readonly long _intervalTicks;
     private readonly TimeProvider _clock;
     private readonly Lock _lock = new();
-    private DateTimeOffset _next = DateTimeOffset.MinValue;
+    private long? _next;
 
     /// <summary>Creates a limiter for <paramref name="requestsPerSecond"/>.</summary>
     public RequestRateLimiter(double requestsPerSecond, TimeProvider? clock = null)
@@ -25,6 +32,7 @@ public sealed class RequestRateLimiter
 
         _interval = TimeSpan.FromSeconds(1 / requestsPerSecond);
         _clock = clock ?? TimeProvider.System;
+        _intervalTicks = (long)Math.Ceiling(_interval.TotalSeconds * _clock.TimestampFrequency);
     }
 
     /// <summary>The smallest gap between two request starts, and between a response and the next start.</summary>
@@ -33,16 +41,15 @@ public sealed class RequestRateLimiter
     /// <summary>Waits until the next request may start.</summary>
     public Task WaitAsync(CancellationToken cancellationToken)
     {
-        TimeSpan wait;
+        long start;
         lock (_lock)
         {
-            var now = _clock.GetUtcNow();
-            var start = _next > now ? _next : now;
-            _next = start + _interval;
-            wait = start - now;
+            var now = _clock.GetTimestamp();
+            start = _next is { } next && next > now ? next : now;
+            _next = start + _intervalTicks;
         }
 
-        return wait > TimeSpan.Zero ? Task.Delay(wait, _clock, cancellationToken) : Task.CompletedTask;
+        return Remaining(start) > TimeSpan.Zero ? WaitUntilAsync(start, cancellationToken) : Task.CompletedTask;
     }
 
     /// <summary>
@@ -52,11 +59,22 @@ public sealed class RequestRateLimiter
     {
         lock (_lock)
         {
-            var earliest = _clock.GetUtcNow() + _interval;
-            if (earliest > _next)
+            var earliest = _clock.GetTimestamp() + _intervalTicks;
+            if (_next is not { } next || earliest > next)
             {
                 _next = earliest;
             }
         }
     }
+
+    private async Task WaitUntilAsync(long start, CancellationToken cancellationToken)
+    {
+        for (var remaining = Remaining(start); remaining > TimeSpan.Zero; remaining = Remaining(start))
+        {
+            var wholeMilliseconds = TimeSpan.FromMilliseconds(Math.Ceiling(remaining.TotalMilliseconds));
+            await Task.Delay(wholeMilliseconds, _clock, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private TimeSpan Remaining(long start) => _clock.GetElapsedTime(_clock.GetTimestamp(), start);
 }
