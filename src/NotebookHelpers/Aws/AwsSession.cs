@@ -51,7 +51,10 @@ public sealed class AwsSession : IDisposable
             ? new AwsCredentialChoice(given, "credentials given by the caller", null)
             : AwsCredentialResolver.Resolve(settings.Profile, environment);
         var region = AwsRegionResolver.Resolve(settings.Region, environment, choice.Profile);
-        var endpoints = new AwsEndpointResolver(environment, choice.Profile?.EndpointUrl);
+        var services = choice.Profile?.Services is { Length: > 0 } sectionName
+            ? AwsServicesSection.Read(AwsConfigFile.PathIn(environment), sectionName)
+            : null;
+        var endpoints = new AwsEndpointResolver(environment, choice.Profile?.EndpointUrl, services, choice.Profile?.IgnoreConfiguredEndpointUrls == true);
         return new AwsSession(choice, region, endpoints, settings.ClientOptions);
     }
 

@@ -132,6 +132,31 @@ public sealed class CredentialsAndProfilesTests : IDisposable
     }
 
     [Fact]
+    public async Task SendsEachServiceToTheEndpointOfTheProfilesServicesSection()
+    {
+        await using var shared = await FakeAwsServer.StartAsync(r => Task.FromResult(IamResponses.Standard(r)), Secrets);
+        await using var fallback = await FakeAwsServer.StartAsync(r => Task.FromResult(IamResponses.Standard(r)), Secrets);
+        using var env = Profiles($"""
+            [profile lab]
+            aws_access_key_id = {TestAws.AccessKeyId}
+            aws_secret_access_key = {TestAws.SecretKey}
+            region = eu-west-1
+            endpoint_url = {fallback.Url}
+            services = lab-endpoints
+            [services lab-endpoints]
+            sts =
+              endpoint_url = {shared.Url}
+            """);
+
+        var run = await CliRun.RunAsync("key-owner", "AKIAEXPOSEDKEY000001", "--profile", "lab");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains(shared.Requests, r => r.Service == "sts");
+        Assert.All(shared.Requests, r => Assert.Equal("sts", r.Service));
+        Assert.DoesNotContain(fallback.Requests, r => r.Service == "sts");
+    }
+
+    [Fact]
     public async Task NbhQueryRunsACwlQueryWithTheCredentialsAndRegionOfProfile()
     {
         var logs = new FakeLogsInsights([(1_699_180_000L, "{\"eventName\":\"StopLogging\"}")], pollsBeforeComplete: 0);

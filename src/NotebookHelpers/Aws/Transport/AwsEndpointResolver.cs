@@ -1,23 +1,38 @@
 using System.Globalization;
+using NotebookHelpers.Aws.Credentials;
 
 namespace NotebookHelpers.Aws.Transport;
 
 /// <summary>
-/// Chooses the endpoint of a service in a region the way the AWS CLI does: <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c>,
-/// then <c>AWS_ENDPOINT_URL</c>, then the profile's <c>endpoint_url</c>, then the public AWS endpoint; all
-/// configured URLs are ignored when <c>AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true</c>.
+/// Chooses the endpoint of a service in a region the way the AWS SDKs and CLI do: <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c>,
+/// then <c>AWS_ENDPOINT_URL</c>, then the service's <c>endpoint_url</c> in the profile's <c>[services NAME]</c>
+/// section, then the profile's own <c>endpoint_url</c>, then the public AWS endpoint; all configured URLs are ignored
+/// when <c>AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true</c> or the profile sets <c>ignore_configured_endpoint_urls</c>.
 /// </summary>
 public sealed class AwsEndpointResolver
 {
     private readonly AwsEnvironment _environment;
     private readonly string? _profileEndpointUrl;
+    private readonly AwsServicesSection? _services;
+    private readonly bool _profileIgnoresConfigured;
 
     /// <summary>Creates a resolver over an environment and the active profile's <c>endpoint_url</c>, if any.</summary>
     public AwsEndpointResolver(AwsEnvironment environment, string? profileEndpointUrl = null)
+        : this(environment, profileEndpointUrl, services: null, profileIgnoresConfigured: false)
+    {
+    }
+
+    /// <summary>
+    /// Creates a resolver over an environment and the active profile's endpoint settings: its <c>endpoint_url</c>,
+    /// the <c>[services NAME]</c> section it references, and its <c>ignore_configured_endpoint_urls</c>.
+    /// </summary>
+    public AwsEndpointResolver(AwsEnvironment environment, string? profileEndpointUrl, AwsServicesSection? services, bool profileIgnoresConfigured)
     {
         ArgumentNullException.ThrowIfNull(environment);
         _environment = environment;
         _profileEndpointUrl = string.IsNullOrWhiteSpace(profileEndpointUrl) ? null : profileEndpointUrl.Trim();
+        _services = services;
+        _profileIgnoresConfigured = profileIgnoresConfigured;
     }
 
     /// <summary>Resolves the endpoint of <paramref name="service"/> in <paramref name="region"/>.</summary>
@@ -27,7 +42,7 @@ public sealed class AwsEndpointResolver
         ArgumentNullException.ThrowIfNull(service);
         ArgumentException.ThrowIfNullOrWhiteSpace(region);
         var signingRegion = service.IsGlobal ? GlobalSigningRegion(region) : region;
-        if (!_environment.IsTrue("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"))
+        if (!_environment.IsTrue("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS") && !_profileIgnoresConfigured)
         {
             foreach (var suffix in service.EndpointVariableSuffixes)
             {
@@ -41,6 +56,11 @@ public sealed class AwsEndpointResolver
             if (_environment.Get("AWS_ENDPOINT_URL") is { } global)
             {
                 return new AwsEndpoint(ParseConfigured(global, "AWS_ENDPOINT_URL"), signingRegion, true);
+            }
+
+            if (_services?.EndpointUrlOf(service.ProfileKey) is { } shared)
+            {
+                return new AwsEndpoint(ParseConfigured(shared, $"endpoint_url of {service.ProfileKey} in [services {_services.Name}] of {_services.Path}"), signingRegion, true);
             }
 
             if (_profileEndpointUrl is not null)
