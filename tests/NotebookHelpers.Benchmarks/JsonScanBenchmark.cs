@@ -9,8 +9,8 @@ using NotebookHelpers.Json;
 namespace NotebookHelpers.Benchmarks;
 
 /// <summary>
-/// <c>scan PATH...</c>: record splitting plus eventID/eventTime extraction over decompressed CloudTrail
-/// <c>{"Records":[...]}</c> documents held in memory, single thread: our scanner, System.Text.Json's
+/// <c>scan PATH...</c>: validation alone, then record splitting plus eventID/eventTime extraction over decompressed
+/// CloudTrail <c>{"Records":[...]}</c> documents held in memory, single thread: our scanner, System.Text.Json's
 /// Utf8JsonReader doing the same job, and the full per-file decoder (validation, fingerprints, LogRecords).
 /// </summary>
 internal static class JsonScanBenchmark
@@ -20,6 +20,7 @@ internal static class JsonScanBenchmark
         var documents = Load(paths);
         var bytes = documents.Sum(d => (long)d.Length);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{documents.Count:N0} documents, {bytes / 1e6:N1} MB of JSON"));
+        Measure("scanner: validate each document (SkipValue)", bytes, () => documents.Sum(Validate));
         Measure("scanner: split + eventID/eventTime", bytes, () => documents.Sum(ScanWithScanner));
         Measure("Utf8JsonReader: split + eventID/eventTime", bytes, () => documents.Sum(ScanWithUtf8JsonReader));
         Measure("decoder: + validation, fingerprints, LogRecords", bytes, () => documents.Sum(Decode));
@@ -72,6 +73,9 @@ internal static class JsonScanBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{name,-50} {records,8:N0} records  wall {best * 1000,7:N1} ms {bytes / best / 1e9,5:N2} GB/s  cpu {bestCpu * 1000,7:N1} ms {bytes / Math.Max(bestCpu, 1e-6) / 1e9,5:N2} GB/s"));
     }
+
+    private static long Validate(byte[] document) =>
+        JsonScanner.SkipValue(document, 0, out _, out _, out _, out _) == JsonScanStatus.Ok ? 1 : 0;
 
     private static long ScanWithScanner(byte[] document)
     {

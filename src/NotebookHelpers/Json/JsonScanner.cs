@@ -253,8 +253,23 @@ public static class JsonScanner
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static JsonScanStatus ScanValue(ReadOnlySpan<byte> json, int pos, out int end, out int failAt, out JsonScanErrorKind failKind, ref bool sawWhitespace)
+    {
+        // Containers go through the block validator first; it either proves the value valid or leaves the verdict
+        // (and the exact error) to the byte-by-byte grammar below.
+        if (json[pos] is (byte)'{' or (byte)'[' && JsonStructuralValidator.TryScanContainer(json, pos, out end, out var blockWhitespace))
+        {
+            sawWhitespace |= blockWhitespace;
+            failAt = 0;
+            failKind = JsonScanErrorKind.None;
+            return JsonScanStatus.Ok;
+        }
+
+        return ScanValueByByte(json, pos, out end, out failAt, out failKind, ref sawWhitespace);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static JsonScanStatus ScanValueByByte(ReadOnlySpan<byte> json, int pos, out int end, out int failAt, out JsonScanErrorKind failKind, ref bool sawWhitespace)
     {
         // Bit i of the stack is 1 when nesting level i+1 is an object, 0 when an array.
         var bits = default(DepthBits);
@@ -504,7 +519,7 @@ public static class JsonScanner
 
     // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?  A number that touches the end of a top-level span is
     // incomplete (more digits may follow); inside a container the closing bracket must still come.
-    private static JsonScanStatus ScanNumber(ReadOnlySpan<byte> json, ref int pos, bool topLevel)
+    internal static JsonScanStatus ScanNumber(ReadOnlySpan<byte> json, ref int pos, bool topLevel)
     {
         var len = json.Length;
         var i = pos;
