@@ -41,12 +41,12 @@ public abstract class FetchedEvidenceSource : IEvidenceSource
 
     /// <inheritdoc />
     public async Task<IInsightsQueryRunner> OpenQueryRunnerAsync(CancellationToken cancellationToken = default) =>
-        await (await LocalAsync(cancellationToken).ConfigureAwait(false)).OpenQueryRunnerAsync(cancellationToken).ConfigureAwait(false);
+        await (await FetchAsLocalAsync(cancellationToken).ConfigureAwait(false)).OpenQueryRunnerAsync(cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     public async IAsyncEnumerable<CloudTrailEvent> ReadEventsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var local = await LocalAsync(cancellationToken).ConfigureAwait(false);
+        var local = await FetchAsLocalAsync(cancellationToken).ConfigureAwait(false);
         await foreach (var e in local.ReadEventsAsync(cancellationToken).ConfigureAwait(false))
         {
             yield return e;
@@ -57,7 +57,12 @@ public abstract class FetchedEvidenceSource : IEvidenceSource
     protected abstract Task<(IReadOnlyList<string> Paths, IReadOnlyList<string> Problems)> FetchAsync(
         AwsSession session, EvidenceDirectory evidence, CancellationToken cancellationToken);
 
-    private async Task<LocalEvidenceSource> LocalAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Fetches the evidence (once; later calls return the same files) and returns the saved files as local evidence,
+    /// so a caller can read them with its own <see cref="Evidence.EvidenceReader"/> and count their read problems.
+    /// What could not be fetched is in <see cref="FetchProblems"/> afterwards.
+    /// </summary>
+    public async Task<LocalEvidenceSource> FetchAsLocalAsync(CancellationToken cancellationToken = default)
     {
         await _fetchLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try

@@ -108,7 +108,7 @@ public sealed class IncidentCase : IHtmlRenderable
         var range = TimeRange.Parse(start, end);
         var folder = string.IsNullOrWhiteSpace(evidenceFolder) ? null : evidenceFolder;
         var progress = ProgressDisplay.Start("Reading " + source, unit: "events");
-        var lines = new SourceLines();
+        var lines = new SourceLines(line => progress.Report(progress.Done, line));
         var options = new EvidenceSourceOptions
         {
             Range = range,
@@ -119,13 +119,26 @@ public sealed class IncidentCase : IHtmlRenderable
         var events = new List<CloudTrailEvent>();
         long readProblems = 0;
         var problems = new List<string>();
-        if (parsed is LocalEvidenceSource local)
+        // A live fetch (lookup:, s3://) saves files first; they are then read like local evidence, so read problems are
+        // counted with their file and position, and the fetch's progress lines stay progress rather than problems.
+        var readable = parsed switch
         {
+            LocalEvidenceSource local => local,
+            FetchedEvidenceSource fetched => await fetched.FetchAsLocalAsync(cancellationToken).ConfigureAwait(false),
+            _ => null,
+        };
+        if (readable is not null)
+        {
+            if (parsed is FetchedEvidenceSource fetched)
+            {
+                problems.AddRange(fetched.FetchProblems.Select(p => $"{fetched.Description}: INCOMPLETE: {p}"));
+            }
+
             var reader = new EvidenceReader(new EvidenceReaderOptions { TimeRange = range });
             await Task.Run(
                 () =>
                 {
-                    foreach (var e in reader.ReadEvents(local.Paths, cancellationToken))
+                    foreach (var e in reader.ReadEvents(readable.Paths, cancellationToken))
                     {
                         events.Add(e);
                         if (events.Count % 2000 == 0)
@@ -348,7 +361,7 @@ public sealed class IncidentCase : IHtmlRenderable
 
     // Collected as they are reported: Progress<T> would post each line to the caller's context or the thread pool,
     // where it could arrive after the problems were copied into the case, and be lost.
-    private sealed class SourceLines : IProgress<string>
+    private sealed class SourceLines(Action<string> show) : IProgress<string>
     {
         private readonly List<string> _lines = [];
 
@@ -358,6 +371,8 @@ public sealed class IncidentCase : IHtmlRenderable
             {
                 _lines.Add(value);
             }
+
+            show(value);
         }
 
         public List<string> Snapshot()
