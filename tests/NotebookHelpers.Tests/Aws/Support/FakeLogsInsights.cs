@@ -24,6 +24,12 @@ public sealed class FakeLogsInsights
         _pollsBeforeComplete = pollsBeforeComplete;
     }
 
+    /// <summary>
+    /// When set, a completed query answers these rows (field, value) instead of the matching events' @timestamp,
+    /// @message and @ptr: the service's own evaluation of the query string over the range (inclusive seconds) and limit.
+    /// </summary>
+    public Func<string, long, long, int, IReadOnlyList<IReadOnlyList<KeyValuePair<string, string>>>>? Evaluate { get; init; }
+
     /// <summary>The highest number of queries that were running at the same time.</summary>
     public int MaxConcurrent { get; private set; }
 
@@ -46,7 +52,8 @@ public sealed class FakeLogsInsights
                 var limit = body.TryGetProperty("limit", out var l) ? l.GetInt32() : 10_000;
                 Started.Enqueue((start, end, limit));
                 var id = "q-" + Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
-                _queries[id] = new QueryState(start, end, limit);
+                var queryString = body.TryGetProperty("queryString", out var q) ? q.GetString() ?? "" : "";
+                _queries[id] = new QueryState(start, end, limit, queryString);
                 lock (_queries)
                 {
                     _running++;
@@ -77,6 +84,17 @@ public sealed class FakeLogsInsights
                 }
 
                 Finish(state);
+                if (Evaluate is not null)
+                {
+                    var evaluated = Evaluate(state.Query, state.Start, state.End, state.Limit);
+                    return FakeResponse.Json(JsonSerializer.Serialize(new
+                    {
+                        results = evaluated.Select(row => row.Select(f => new { field = f.Key, value = f.Value })),
+                        statistics = new { recordsMatched = (double)evaluated.Count, recordsScanned = (double)_events.Count, bytesScanned = _events.Count * 100.0 },
+                        status = "Complete",
+                    }));
+                }
+
                 var matched = _events.Where(e => e.Seconds >= state.Start && e.Seconds <= state.End).OrderByDescending(e => e.Seconds).ToList();
                 var rows = matched.Take(state.Limit).Select(e => new object[]
                 {
@@ -120,7 +138,7 @@ public sealed class FakeLogsInsights
         }
     }
 
-    private sealed class QueryState(long start, long end, int limit)
+    private sealed class QueryState(long start, long end, int limit, string query)
     {
         public int Polls;
 
@@ -129,6 +147,8 @@ public sealed class FakeLogsInsights
         public long End { get; } = end;
 
         public int Limit { get; } = limit;
+
+        public string Query { get; } = query;
 
         public bool Stopped { get; set; }
 
