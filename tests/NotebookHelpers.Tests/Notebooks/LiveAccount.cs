@@ -9,12 +9,13 @@ namespace NotebookHelpers.Tests.Notebooks;
 /// <summary>
 /// A live AWS account on loopback for the notebooks' live parameters: one <see cref="FakeAwsServer"/> answering every
 /// service the notebooks reach, all telling the same small story that exists nowhere but here: the key
-/// <see cref="LeakedKey"/> of <c>ci-deploy</c> launching instances from <see cref="AttackerIp"/> in two regions.
-/// Event History is <see cref="FakeEventHistory"/> (2 pages in us-east-1, 1 in eu-west-1, and a third enabled region
-/// whose LookupEvents a service control policy denies), regions come from
-/// <see cref="FakeEc2"/>, IAM and STS from <see cref="IamResponses"/>, the trail's CloudWatch Logs group is
-/// <see cref="FakeLogsInsights"/> answering each query over the same events, and the trail bucket holds them as one
-/// log file per region.
+/// <see cref="LeakedKey"/> of <c>ci-deploy</c> launching instances from <see cref="AttackerIp"/> in three regions within
+/// minutes (a multi-region launch), and reading one S3 object. Event History is <see cref="FakeEventHistory"/> (2 pages
+/// in us-east-1, 1 in eu-west-1 and ap-southeast-2, and a fourth enabled region whose LookupEvents a service control
+/// policy denies), regions come from <see cref="FakeEc2"/>, IAM and STS from <see cref="IamResponses"/>. The trail holds
+/// the same management events plus the S3 data event, which Event History never has: its CloudWatch Logs group is
+/// <see cref="FakeLogsInsights"/> answering each query over those events, and its bucket holds them as one log file per
+/// region.
 /// </summary>
 public sealed class LiveAccount : IAsyncDisposable
 {
@@ -30,7 +31,12 @@ public sealed class LiveAccount : IAsyncDisposable
     public const string DeniedRegion = "ap-south-1";
 
     /// <summary>LookupEvents pages per region.</summary>
-    public static readonly IReadOnlyDictionary<string, int> Pages = new Dictionary<string, int> { ["us-east-1"] = 2, ["eu-west-1"] = 1 };
+    public static readonly IReadOnlyDictionary<string, int> Pages = new Dictionary<string, int> { ["us-east-1"] = 2, ["eu-west-1"] = 1, ["ap-southeast-2"] = 1 };
+
+    /// <summary>A data event only the trail records: S3 object reads are never in Event History.</summary>
+    public const string TrailOnlyDataEvent = """
+        {"eventVersion":"1.09","userIdentity":{"type":"IAMUser","userName":"ci-deploy","accessKeyId":"AKIAEXPOSEDKEY000001"},"eventTime":"2023-11-14T22:20:00Z","eventSource":"s3.amazonaws.com","eventName":"GetObject","awsRegion":"us-east-1","sourceIPAddress":"198.51.100.7","userAgent":"[aws-cli/2.13.0]","requestParameters":{"bucketName":"ci-artifacts","key":"prod/.env"},"additionalEventData":{"bytesTransferredOut":2048},"eventID":"trail-only-getobject-1","readOnly":true,"resources":[{"type":"AWS::S3::Object","ARN":"arn:aws:s3:::ci-artifacts/prod/.env"}],"eventType":"AwsApiCall","managementEvent":false,"eventCategory":"Data","recipientAccountId":"111122223333"}
+        """;
 
     private readonly FakeEventHistory _history = new(Pages.ToDictionary())
     {
@@ -52,26 +58,26 @@ public sealed class LiveAccount : IAsyncDisposable
 
     public FakeAwsServer Server { get; }
 
-    /// <summary>Trail objects GetObject fetched, in order.</summary>
-    public IReadOnlyList<string> Downloads => [.. _bucket.Downloads];
-
     /// <summary>The trail bucket's object keys.</summary>
     public static IReadOnlyList<string> TrailObjectKeys => [.. Pages.Keys.Order(StringComparer.Ordinal).Select(TrailObjectKey)];
 
-    /// <summary>Every event of the account, as Event History holds them (the CloudTrail record JSON).</summary>
-    public static IReadOnlyList<string> Events { get; } = [.. Pages.SelectMany(p => Enumerable.Range(0, p.Value).SelectMany(i => RecordsOfPage(p.Key, i, p.Value)))];
+    /// <summary>The management events, as Event History holds them (the CloudTrail record JSON).</summary>
+    public static IReadOnlyList<string> ManagementEvents { get; } = [.. Pages.SelectMany(p => Enumerable.Range(0, p.Value).SelectMany(i => RecordsOfPage(p.Key, i, p.Value)))];
+
+    /// <summary>Every event the trail holds: the management events and the data event.</summary>
+    public static IReadOnlyList<string> TrailEvents { get; } = [.. ManagementEvents, TrailOnlyDataEvent.Trim()];
 
     public static async Task<LiveAccount> StartAsync()
     {
-        var events = Events.Select((json, i) => CloudTrailEvent.Parse(json, new EvidenceLocation("live account", Entry: null, Line: i + 1))).ToList();
-        var logs = new FakeLogsInsights(events.Select((e, i) => (e.EventTime.ToUnixTimeSeconds(), Events[i])), pollsBeforeComplete: 1)
+        var events = TrailEvents.Select((json, i) => CloudTrailEvent.Parse(json, new EvidenceLocation("live account", Entry: null, Line: i + 1))).ToList();
+        var logs = new FakeLogsInsights(events.Select((e, i) => (e.EventTime.ToUnixTimeSeconds(), TrailEvents[i])), pollsBeforeComplete: 0)
         {
             Evaluate = (query, start, end, limit) => Evaluate(events, query, start, end, limit),
         };
         var bucket = new FakeS3Bucket(Bucket);
         foreach (var region in Pages.Keys)
         {
-            var records = Events.Where(e => JsonDocument.Parse(e).RootElement.GetProperty("awsRegion").GetString() == region);
+            var records = TrailEvents.Where(e => JsonDocument.Parse(e).RootElement.GetProperty("awsRegion").GetString() == region);
             bucket.Put(TrailObjectKey(region), "{\"Records\":[" + string.Join(",", records) + "]}");
         }
 

@@ -18,6 +18,7 @@ public sealed class LiveNotebookTests(LiveNotebookTests.Runs runs) : IClassFixtu
 {
     private const string Cwl = "cwl:us-east-1:" + LiveAccount.LogGroup;
     private const string Lookup = "lookup:" + LiveAccount.LeakedKey;
+    private const string TrailBucket = "s3://" + LiveAccount.Bucket;
     private const string SampleLeakedKey = "AKIA3NWPX4QHZRT7K2MD";
     private static readonly string[] SampleAttackerIps = ["203.0.113.47", "192.0.2.77", "203.0.113.199"];
     private static readonly DateTimeOffset Start = DateTimeOffset.Parse(LiveAccount.Start, System.Globalization.CultureInfo.InvariantCulture);
@@ -41,14 +42,29 @@ public sealed class LiveNotebookTests(LiveNotebookTests.Runs runs) : IClassFixtu
     }
 
     [Theory]
-    [MemberData(nameof(RunNames))]
-    public void OutputsShowTheLiveAccountAndNothingOfTheSample(string name)
+    [InlineData("01-cwl", LiveAccount.AttackerIp)]
+    [InlineData("02-dry-run", LiveAccount.AttackerIp)]
+    [InlineData("03-lookup", LiveAccount.AttackerIp)]
+    [InlineData("04-cwl", LiveAccount.AttackerIp)]
+    [InlineData("05-s3", LiveAccount.AttackerIp)]
+    [InlineData("06-cwl", "RunInstances in 3 regions: ap-southeast-2, eu-west-1, us-east-1")]
+    [InlineData("07-s3", LiveAccount.AttackerIp)]
+    public void OutputsShowTheLiveAccountAndNothingOfTheSample(string name, string onlyInTheLiveAccount)
     {
         var outputs = runs[name].Notebook.Outputs;
 
-        Assert.Contains(LiveAccount.AttackerIp, outputs, StringComparison.Ordinal);
+        Assert.Contains(onlyInTheLiveAccount, outputs, StringComparison.Ordinal);
         Assert.DoesNotContain(SampleLeakedKey, outputs, StringComparison.Ordinal);
         Assert.All(SampleAttackerIps, ip => Assert.DoesNotContain(ip, outputs, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void StartHereOnlyParsesALiveSourceAndSendsNothing()
+    {
+        var run = runs["00-lookup"];
+
+        Assert.Empty(run.Requests);
+        Assert.Contains($"[ok] Evidence source: CloudTrail Event History AccessKeyId={LiveAccount.LeakedKey}: a live source; not queried here", run.Notebook.CodeCell("SetupCheck").Outputs, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -66,8 +82,11 @@ public sealed class LiveNotebookTests(LiveNotebookTests.Runs runs) : IClassFixtu
             Assert.Equal(End.ToUnixTimeSeconds(), s.Json.GetProperty("endTime").GetInt64());
         });
         Assert.Contains(starts, s => s.Json.GetProperty("queryString").GetString()!.Contains($"userIdentity.accessKeyId = \"{LiveAccount.LeakedKey}\"", StringComparison.Ordinal));
-        // Each query is polled until complete: Scheduled first, then the rows.
-        Assert.Equal(2 * starts.Count, run.Requests.Count(r => r.Operation == "GetQueryResults"));
+        // Every query started is read back (the account answers Complete at once: polling has its own tests, and
+        // a poll costs the runner's half-second wait per query).
+        Assert.Equal(
+            Enumerable.Range(1, starts.Count).Select(i => $"q-{i}"),
+            run.Requests.Where(r => r.Operation == "GetQueryResults").Select(r => r.Json.GetProperty("queryId").GetString()));
         var activity = run.Notebook.CodeCell("ActivityByAccessKey").Outputs;
         Assert.Contains("<td>RunInstances</td>", activity, StringComparison.Ordinal);
         Assert.Contains($"<td>{LiveAccount.AttackerIp}</td>", activity, StringComparison.Ordinal);
@@ -106,6 +125,8 @@ public sealed class LiveNotebookTests(LiveNotebookTests.Runs runs) : IClassFixtu
         var actions = File.ReadAllLines(Path.Combine(runs.CaseEvidence, EvidenceDirectory.ActionsFileName)).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(["UpdateAccessKey", "PutUserPolicy", "DeleteLoginProfile"], actions.Select(a => a.GetProperty("operation").GetString()));
         Assert.All(actions, a => Assert.Equal("succeeded", a.GetProperty("outcome").GetString()));
+        // The dry run saved the sweep in the same folder: the re-run asks again only for the region it could not read.
+        Assert.Equal([LiveAccount.DeniedRegion], run.Requests.Where(r => r.Operation == "LookupEvents").Select(r => r.Region));
     }
 
     [Fact]
@@ -176,12 +197,38 @@ public sealed class LiveNotebookTests(LiveNotebookTests.Runs runs) : IClassFixtu
     }
 
     [Fact]
-    public void EventHistoryComparesWithTheTrailsLogGroup()
+    public void EventHistoryComparedWithTheTrailBucketShowsTheDataEventOnlyTheTrailHolds()
     {
         var run = runs["03-lookup"];
+        var comparison = run.Notebook.CodeCell("EventHistoryCoverage.Compare").Outputs;
 
-        Assert.Contains(run.Requests, r => r.Operation == "StartQuery" && r.Json.GetProperty("logGroupNames")[0].GetString() == LiveAccount.LogGroup);
-        Assert.DoesNotContain("CompareWith is empty", run.Notebook.CodeCell("EventHistoryCoverage.Compare").Outputs, StringComparison.Ordinal);
+        Assert.Equal(LiveAccount.TrailObjectKeys, ObjectsFetched(run).Order(StringComparer.Ordinal));
+        Assert.Contains("In the trail but not in Event History: 1 calls", comparison, StringComparison.Ordinal);
+        Assert.Contains("data event: Event History never records them", comparison, StringComparison.Ordinal);
+        Assert.Contains("GetObject ×1", comparison, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FindingsWithoutAKeyInvestigateTheKeyTheTrailsLogGroupPointsAt()
+    {
+        var run = runs["06-cwl"];
+        var findings = run.Notebook.CodeCell("incident.Findings(minimum)").Outputs;
+
+        Assert.Contains($"1 finding(s) of low severity or more on {LiveAccount.LeakedKey}", findings, StringComparison.Ordinal);
+        Assert.Contains("<code>ec2-multi-region-launch</code>", findings, StringComparison.Ordinal);
+        var start = Assert.Single(run.Requests, r => r.Operation == "StartQuery");
+        Assert.Equal(Sources.CloudWatchLogsEvidenceSource.EventsQuery, start.Json.GetProperty("queryString").GetString());
+        Assert.Equal(LiveAccount.LogGroup, start.Json.GetProperty("logGroupNames")[0].GetString());
+    }
+
+    [Fact]
+    public void BlastRadiusOnTheSameFolderListsTheBucketAgainButDownloadsNothingTwice()
+    {
+        var run = runs["05-s3"];
+
+        Assert.Contains(run.Requests, r => r.Service == "s3" && r.RawTarget.Contains("list-type=2", StringComparison.Ordinal));
+        Assert.Empty(ObjectsFetched(run));
+        Assert.Contains("[key] " + LiveAccount.LeakedKey, run.Notebook.CodeCell("BlastRadius").Outputs, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -201,21 +248,26 @@ public sealed class LiveNotebookTests(LiveNotebookTests.Runs runs) : IClassFixtu
         var run = runs["07-s3"];
 
         Assert.All(run.Requests, r => Assert.Equal("s3", r.Service));
-        Assert.Equal(LiveAccount.TrailObjectKeys, runs.Downloads.Order(StringComparer.Ordinal));
+        Assert.Equal(LiveAccount.TrailObjectKeys, ObjectsFetched(run).Order(StringComparer.Ordinal));
         var manifest = File.ReadAllText(Path.Combine(runs.ReportFolder, "evidence-manifest.json"));
         var saved = File.ReadAllLines(Path.Combine(runs.CaseEvidence, EvidenceDirectory.ManifestFileName))
             .Select(l => JsonSerializer.Deserialize<ManifestEntry>(l)!).Where(e => e.Path.EndsWith(".json.gz", StringComparison.Ordinal)).ToList();
         Assert.Equal(LiveAccount.TrailObjectKeys.Count, saved.Count);
         Assert.All(saved, e => Assert.Contains(e.Sha256, manifest, StringComparison.Ordinal));
+        Assert.Contains("\"ec2-multi-region-launch\"", File.ReadAllText(Path.Combine(runs.ReportFolder, "findings.json")), StringComparison.Ordinal);
         var html = File.ReadAllText(Path.Combine(runs.ReportFolder, "incident-report.html"));
         Assert.Contains("UpdateAccessKey", html, StringComparison.Ordinal);
         Assert.Contains("ir-analyst", html, StringComparison.Ordinal);
     }
 
+    private static IEnumerable<string> ObjectsFetched(Run run) =>
+        run.Requests.Where(r => r.Service == "s3" && r.Method == "GET" && !r.RawTarget.Contains('?', StringComparison.Ordinal))
+            .Select(r => Uri.UnescapeDataString(r.RawTarget[(LiveAccount.Bucket.Length + 2)..]));
+
     /// <summary>The loopback account and every live run, made once for the class.</summary>
     public sealed class Runs : IAsyncLifetime
     {
-        public static readonly string[] Names = ["01-cwl", "02-dry-run", "02-execute", "03-lookup", "04-cwl", "07-s3"];
+        public static readonly string[] Names = ["00-lookup", "01-cwl", "02-dry-run", "02-execute", "03-lookup", "04-cwl", "07-s3", "05-s3", "06-cwl"];
 
         private readonly TempDirectory _folder = new();
         private readonly Dictionary<string, Run> _runs = new(StringComparer.Ordinal);
@@ -232,20 +284,21 @@ public sealed class LiveNotebookTests(LiveNotebookTests.Runs runs) : IClassFixtu
 
         public string ReportFolder => Path.Combine(_folder.Path, "incident-report");
 
-        public IReadOnlyList<string> Downloads => _account!.Downloads;
-
         public async Task InitializeAsync()
         {
             _account = await LiveAccount.StartAsync();
             _environment = EnvironmentScope.ForServer(_account.Server);
             string[] range = ["Start=" + LiveAccount.Start, "End=" + LiveAccount.End];
+            await RunAsync("00-lookup", "00-start-here", ["Source=" + Lookup]);
             await RunAsync("01-cwl", "01-access-key-activity", ["Source=" + Cwl, "AccessKeyId=" + LiveAccount.LeakedKey, .. range]);
             string[] contain = ["Source=" + Lookup, "AccessKeyId=" + LiveAccount.LeakedKey, "Live=true", "EvidenceFolder=" + CaseEvidence, .. range];
             await RunAsync("02-dry-run", "02-contain", [.. contain]);
             await RunAsync("02-execute", "02-contain", [.. contain, "Execute=true"]);
-            await RunAsync("03-lookup", "03-event-history", ["Source=" + Lookup, "AccessKeyId=" + LiveAccount.LeakedKey, "EvidenceFolder=" + SweepEvidence, "CompareWith=" + Cwl, .. range]);
+            await RunAsync("03-lookup", "03-event-history", ["Source=" + Lookup, "AccessKeyId=" + LiveAccount.LeakedKey, "EvidenceFolder=" + SweepEvidence, "CompareWith=" + TrailBucket, .. range]);
             await RunAsync("04-cwl", "04-logs-insights", ["Source=" + Cwl, "AccessKeyId=" + LiveAccount.LeakedKey, "SuspiciousFrom=" + LiveAccount.Start, .. range]);
-            await RunAsync("07-s3", "07-write-up", ["Source=s3://" + LiveAccount.Bucket, "AccessKeyId=" + LiveAccount.LeakedKey, "EvidenceFolder=" + CaseEvidence, "ReportFolder=" + ReportFolder, "Analyst=ir-analyst", .. range]);
+            await RunAsync("07-s3", "07-write-up", ["Source=" + TrailBucket, "AccessKeyId=" + LiveAccount.LeakedKey, "EvidenceFolder=" + CaseEvidence, "ReportFolder=" + ReportFolder, "Analyst=ir-analyst", .. range]);
+            await RunAsync("05-s3", "05-blast-radius", ["Source=" + TrailBucket, "AccessKeyId=" + LiveAccount.LeakedKey, "EvidenceFolder=" + CaseEvidence, .. range]);
+            await RunAsync("06-cwl", "06-findings", ["Source=" + Cwl, .. range]);
         }
 
         public async Task DisposeAsync()
