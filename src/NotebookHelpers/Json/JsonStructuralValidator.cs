@@ -57,7 +57,7 @@ internal static class JsonStructuralValidator
     {
         end = pos;
         sawWhitespace = false;
-        if (!JsonBlockClassifier.IsSupported)
+        if (!JsonBlockClassifier.IsSupported || (uint)pos >= (uint)json.Length || json[pos] is not ((byte)'{' or (byte)'['))
         {
             return false;
         }
