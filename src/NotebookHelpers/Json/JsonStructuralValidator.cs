@@ -150,6 +150,19 @@ internal static class JsonStructuralValidator
                             return false;
                         }
 
+                        // The colon after a key is usually in the same block: take it here, without a dispatch.
+                        if (structurals != 0)
+                        {
+                            if (Unsafe.Add(ref block, BitOperations.TrailingZeroCount(structurals)) != ':')
+                            {
+                                return false;
+                            }
+
+                            structurals &= structurals - 1;
+                            state = ExpectValue;
+                            continue;
+                        }
+
                         state = ExpectColon;
                         continue;
                     case ExpectValueOrArrayEnd when c == ']':
