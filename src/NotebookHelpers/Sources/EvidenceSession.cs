@@ -45,6 +45,14 @@ public sealed class EvidenceSession : IHtmlRenderable
     public string? ReadSummary { get; }
 
     /// <summary>
+    /// What a live fetch (<c>lookup:</c>, <c>s3://</c>) could not get, e.g. a region a policy denies: the evidence, and
+    /// every query over it, is incomplete there. Shown as warnings with the session.
+    /// </summary>
+    public IReadOnlyList<string> FetchProblems => Source is FetchedEvidenceSource fetched
+        ? [.. fetched.FetchProblems.Select(p => $"{fetched.Description}: INCOMPLETE: {p}")]
+        : [];
+
+    /// <summary>
     /// Opens the evidence. <paramref name="source"/> is <c>sample</c>, a path, <c>cwl:GROUP</c>, <c>lookup:</c> or
     /// <c>s3://BUCKET/PREFIX</c> (see <see cref="EvidenceSources"/>); <paramref name="start"/> and <paramref name="end"/>
     /// are ISO 8601 times, <c>now-7d</c>-style relative times, or empty for the whole evidence.
@@ -127,7 +135,7 @@ public sealed class EvidenceSession : IHtmlRenderable
             rows.Add(["Read", ReadSummary]);
         }
 
-        return new HtmlTable(["", ""], rows) { Title = "Evidence" };
+        return new HtmlTable(["", ""], rows) { Title = "Evidence", Warnings = FetchProblems };
     }
 
     /// <inheritdoc />
@@ -144,6 +152,12 @@ public sealed class EvidenceSession : IHtmlRenderable
         {
             writer.WriteLine();
             writer.Write($"Read: {ReadSummary}");
+        }
+
+        foreach (var problem in FetchProblems)
+        {
+            writer.WriteLine();
+            writer.Write($"warning: {problem}");
         }
     }
 

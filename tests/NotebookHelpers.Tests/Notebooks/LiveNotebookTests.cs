@@ -43,6 +43,7 @@ public sealed class LiveNotebookTests(LiveNotebookTests.Runs runs) : IClassFixtu
 
     [Theory]
     [InlineData("01-cwl", LiveAccount.AttackerIp)]
+    [InlineData("01-lookup", LiveAccount.AttackerIp)]
     [InlineData("02-dry-run", LiveAccount.AttackerIp)]
     [InlineData("03-lookup", LiveAccount.AttackerIp)]
     [InlineData("04-cwl", LiveAccount.AttackerIp)]
@@ -161,6 +162,7 @@ public sealed class LiveNotebookTests(LiveNotebookTests.Runs runs) : IClassFixtu
     [Theory]
     [InlineData("03-lookup", "EventHistoryCoverage.From")]
     [InlineData("02-dry-run", "IncidentCase.OpenAsync")]
+    [InlineData("01-lookup", "EvidenceSession.OpenAsync")]
     public void ARegionTheSweepCouldNotReadIsNamedAsIncompleteWithTheErrorAndItsProgressIsNoWarning(string name, string cell)
     {
         var outputs = runs[name].Notebook.CodeCell(cell).Outputs;
@@ -267,7 +269,7 @@ public sealed class LiveNotebookTests(LiveNotebookTests.Runs runs) : IClassFixtu
     /// <summary>The loopback account and every live run, made once for the class.</summary>
     public sealed class Runs : IAsyncLifetime
     {
-        public static readonly string[] Names = ["00-lookup", "01-cwl", "02-dry-run", "02-execute", "03-lookup", "04-cwl", "07-s3", "05-s3", "06-cwl"];
+        public static readonly string[] Names = ["00-lookup", "01-cwl", "01-lookup", "02-dry-run", "02-execute", "03-lookup", "04-cwl", "07-s3", "05-s3", "06-cwl"];
 
         private readonly TempDirectory _folder = new();
         private readonly Dictionary<string, Run> _runs = new(StringComparer.Ordinal);
@@ -291,6 +293,7 @@ public sealed class LiveNotebookTests(LiveNotebookTests.Runs runs) : IClassFixtu
             string[] range = ["Start=" + LiveAccount.Start, "End=" + LiveAccount.End];
             await RunAsync("00-lookup", "00-start-here", ["Source=" + Lookup]);
             await RunAsync("01-cwl", "01-access-key-activity", ["Source=" + Cwl, "AccessKeyId=" + LiveAccount.LeakedKey, .. range]);
+            await RunAsync("01-lookup", "01-access-key-activity", ["Source=" + Lookup, "AccessKeyId=" + LiveAccount.LeakedKey, "EvidenceFolder=" + CaseEvidence, .. range]);
             string[] contain = ["Source=" + Lookup, "AccessKeyId=" + LiveAccount.LeakedKey, "Live=true", "EvidenceFolder=" + CaseEvidence, .. range];
             await RunAsync("02-dry-run", "02-contain", [.. contain]);
             await RunAsync("02-execute", "02-contain", [.. contain, "Execute=true"]);
