@@ -10,8 +10,10 @@ namespace NotebookHelpers.Tests.Notebooks;
 /// The notebooks' live parameters, end to end: each notebook with a live mode runs through <c>nbh run -p …</c> against
 /// a loopback AWS account (<see cref="LiveAccount"/>, reached through AWS_ENDPOINT_URL with credentials from the
 /// environment), and what the account received and what the executed notebooks show are checked. The runs happen once
-/// for the class, in the order an analyst would make them: 01 on the log group, 02 as a dry run then executed, 03 on
-/// Event History, 04 on the log group, 07 on the trail bucket with 02's evidence folder.
+/// for the class, in the order an analyst would make them: 00 given a live source, 01 on the log group and on Event
+/// History, 02 as a dry run then executed, 03 on Event History compared with the trail bucket, 04 on the log group,
+/// 07 on the trail bucket with the case's evidence folder (02's sweep and actions), 05 on the same bucket and folder,
+/// 06 on the log group.
 /// </summary>
 [Collection(ProcessEnvironmentCollection.Name)]
 public sealed class LiveNotebookTests(LiveNotebookTests.Runs runs) : IClassFixture<LiveNotebookTests.Runs>
@@ -39,6 +41,10 @@ public sealed class LiveNotebookTests(LiveNotebookTests.Runs runs) : IClassFixtu
         Assert.All(run.Requests, r => Assert.True(r.Signature.IsValid, $"{r}: {r.Signature.Problem}"));
         Assert.All(run.Requests, r => Assert.Equal(TestAws.AccessKeyId, SigV4Verifier.AccessKeyOf(r.Headers)));
         Assert.DoesNotContain(TestAws.SecretKey, run.Notebook.Outputs + run.Report + run.Outcome.Error, StringComparison.Ordinal);
+        if (name != "02-execute")
+        {
+            Assert.All(run.Requests.Where(r => r.Service == "iam"), r => Assert.Matches("^(Get|List)", r.Operation));
+        }
     }
 
     [Theory]
@@ -126,7 +132,7 @@ public sealed class LiveNotebookTests(LiveNotebookTests.Runs runs) : IClassFixtu
         var actions = File.ReadAllLines(Path.Combine(runs.CaseEvidence, EvidenceDirectory.ActionsFileName)).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(["UpdateAccessKey", "PutUserPolicy", "DeleteLoginProfile"], actions.Select(a => a.GetProperty("operation").GetString()));
         Assert.All(actions, a => Assert.Equal("succeeded", a.GetProperty("outcome").GetString()));
-        // The dry run saved the sweep in the same folder: the re-run asks again only for the region it could not read.
+        // Earlier runs saved the sweep in the same folder: this one asks again only for the region it could not read.
         Assert.Equal([LiveAccount.DeniedRegion], run.Requests.Where(r => r.Operation == "LookupEvents").Select(r => r.Region));
     }
 
