@@ -15,6 +15,9 @@ public sealed class ExecutedNotebook
     /// <summary>Every output of every code cell (stream text, text/plain and text/html), one string.</summary>
     public string Outputs => string.Join("\n", Cells.Select(c => c.Outputs));
 
+    /// <summary>Every text/html output of every code cell, one string: what a browser renders.</summary>
+    public string HtmlOutputs { get; private init; } = "";
+
     /// <summary>The first code cell whose source contains <paramref name="text"/>.</summary>
     public Cell CodeCell(string text) => Cells.First(c => c.Source.Contains(text, StringComparison.Ordinal));
 
@@ -29,7 +32,12 @@ public sealed class ExecutedNotebook
                 [.. c.GetProperty("metadata").TryGetProperty("tags", out var tags) ? tags.EnumerateArray().Select(t => t.GetString()!) : []],
                 string.Join("\n", c.GetProperty("outputs").EnumerateArray().Select(OutputText))))
             .ToList();
-        return new ExecutedNotebook(cells);
+        var html = json.RootElement.GetProperty("cells").EnumerateArray()
+            .Where(c => c.TryGetProperty("outputs", out _))
+            .SelectMany(c => c.GetProperty("outputs").EnumerateArray())
+            .Where(o => o.TryGetProperty("data", out var d) && d.TryGetProperty("text/html", out _))
+            .Select(o => Lines(o.GetProperty("data").GetProperty("text/html")));
+        return new ExecutedNotebook(cells) { HtmlOutputs = string.Join("\n", html) };
     }
 
     private static string OutputText(JsonElement output) => output.GetProperty("output_type").GetString() switch

@@ -33,9 +33,12 @@ public sealed class LiveAccount : IAsyncDisposable
     /// <summary>LookupEvents pages per region.</summary>
     public static readonly IReadOnlyDictionary<string, int> Pages = new Dictionary<string, int> { ["us-east-1"] = 2, ["eu-west-1"] = 1, ["ap-southeast-2"] = 1 };
 
+    /// <summary>Markup in an attacker-controlled field (the user agent of the data event): data, never HTML.</summary>
+    public const string HostileUserAgent = "<img src=x onerror=alert(1)>";
+
     /// <summary>A data event only the trail records: S3 object reads are never in Event History.</summary>
     public const string TrailOnlyDataEvent = """
-        {"eventVersion":"1.09","userIdentity":{"type":"IAMUser","userName":"ci-deploy","accessKeyId":"AKIAEXPOSEDKEY000001"},"eventTime":"2023-11-14T22:20:00Z","eventSource":"s3.amazonaws.com","eventName":"GetObject","awsRegion":"us-east-1","sourceIPAddress":"198.51.100.7","userAgent":"[aws-cli/2.13.0]","requestParameters":{"bucketName":"ci-artifacts","key":"prod/.env"},"additionalEventData":{"bytesTransferredOut":2048},"eventID":"trail-only-getobject-1","readOnly":true,"resources":[{"type":"AWS::S3::Object","ARN":"arn:aws:s3:::ci-artifacts/prod/.env"}],"eventType":"AwsApiCall","managementEvent":false,"eventCategory":"Data","recipientAccountId":"111122223333"}
+        {"eventVersion":"1.09","userIdentity":{"type":"IAMUser","userName":"ci-deploy","accessKeyId":"AKIAEXPOSEDKEY000001"},"eventTime":"2023-11-14T22:20:00Z","eventSource":"s3.amazonaws.com","eventName":"GetObject","awsRegion":"us-east-1","sourceIPAddress":"198.51.100.7","userAgent":"<img src=x onerror=alert(1)>","requestParameters":{"bucketName":"ci-artifacts","key":"prod/.env"},"additionalEventData":{"bytesTransferredOut":2048},"eventID":"trail-only-getobject-1","readOnly":true,"resources":[{"type":"AWS::S3::Object","ARN":"arn:aws:s3:::ci-artifacts/prod/.env"}],"eventType":"AwsApiCall","managementEvent":false,"eventCategory":"Data","recipientAccountId":"111122223333"}
         """;
 
     private readonly FakeEventHistory _history = new(Pages.ToDictionary())

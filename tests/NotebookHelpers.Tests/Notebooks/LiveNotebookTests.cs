@@ -65,6 +65,25 @@ public sealed class LiveNotebookTests(LiveNotebookTests.Runs runs) : IClassFixtu
         Assert.All(SampleAttackerIps, ip => Assert.DoesNotContain(ip, outputs, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [MemberData(nameof(RunNames))]
+    public void MarkupInTheLiveEvidenceIsShownAsTextInEveryHtmlOutputAndReport(string name)
+    {
+        var run = runs[name];
+
+        Assert.DoesNotContain("<img src=x", run.Notebook.HtmlOutputs, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img src=x", run.Report, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void TheHostileUserAgentReachesTheTablesEncoded()
+    {
+        var activity = runs["01-cwl"].Notebook.CodeCell("ActivityByAccessKey");
+
+        Assert.Contains(LiveAccount.HostileUserAgent, activity.Outputs, StringComparison.Ordinal);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", runs["01-cwl"].Notebook.HtmlOutputs, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void StartHereOnlyParsesALiveSourceAndSendsNothing()
     {
