@@ -8,10 +8,12 @@ namespace NotebookHelpers.Json;
 /// <summary>
 /// An allocation-free, validating structural scanner for UTF-8 JSON: skips whole values, finds where a record
 /// ends, and checks the grammar on the way (strings, escapes, numbers, literals, commas, colons, bracket matching)
-/// so malformed input is reported with its byte offset instead of being passed on. String bodies — most of a
-/// CloudTrail record — are skipped with vectorized searches for the few bytes that matter (<c>"</c>, <c>\</c>,
-/// control characters). Nesting is tracked in a 256-level bit stack, so the scanner never recurses, never
-/// allocates, never reads outside its span and always terminates.
+/// so malformed input is reported with its byte offset instead of being passed on. Objects and arrays are first
+/// checked 64 bytes at a time by <see cref="JsonStructuralValidator"/>; when it cannot accept them, the byte-by-byte
+/// grammar here decides, and reports the exact error. String bodies — most of a CloudTrail record — are skipped with
+/// vectorized searches for the few bytes that matter (<c>"</c>, <c>\</c>, control characters). Nesting is tracked
+/// in a 256-level bit stack, so the scanner never recurses, never allocates, never reads outside its span and always
+/// terminates.
 /// UTF-8 well-formedness inside strings is not checked here (decoding replaces bad sequences).
 /// </summary>
 public static class JsonScanner
