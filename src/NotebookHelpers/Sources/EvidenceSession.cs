@@ -48,9 +48,7 @@ public sealed class EvidenceSession : IHtmlRenderable
     /// What a live fetch (<c>lookup:</c>, <c>s3://</c>) could not get, e.g. a region a policy denies: the evidence, and
     /// every query over it, is incomplete there. Shown as warnings with the session.
     /// </summary>
-    public IReadOnlyList<string> FetchProblems => Source is FetchedEvidenceSource fetched
-        ? [.. fetched.FetchProblems.Select(p => $"{fetched.Description}: INCOMPLETE: {p}")]
-        : [];
+    public IReadOnlyList<string> FetchProblems => Source is FetchedEvidenceSource fetched ? fetched.IncompleteWarnings : [];
 
     /// <summary>
     /// Opens the evidence. <paramref name="source"/> is <c>sample</c>, a path, <c>cwl:GROUP</c>, <c>lookup:</c> or

@@ -39,6 +39,12 @@ public abstract class FetchedEvidenceSource : IEvidenceSource
     /// <summary>Warnings of the fetch: regions or objects that could not be fetched (the evidence is then incomplete).</summary>
     public IReadOnlyList<string> FetchProblems { get; private set; } = [];
 
+    /// <summary>
+    /// <see cref="FetchProblems"/> as the warnings shown with this source's results:
+    /// <c>DESCRIPTION: INCOMPLETE: PROBLEM</c>.
+    /// </summary>
+    public IReadOnlyList<string> IncompleteWarnings => [.. FetchProblems.Select(IncompleteWarning)];
+
     /// <inheritdoc />
     public async Task<IInsightsQueryRunner> OpenQueryRunnerAsync(CancellationToken cancellationToken = default) =>
         await (await FetchAsLocalAsync(cancellationToken).ConfigureAwait(false)).OpenQueryRunnerAsync(cancellationToken).ConfigureAwait(false);
@@ -75,7 +81,7 @@ public abstract class FetchedEvidenceSource : IEvidenceSource
                 FetchProblems = problems;
                 foreach (var problem in problems)
                 {
-                    Options.Progress?.Report($"{Description}: INCOMPLETE: {problem}");
+                    Options.Progress?.Report(IncompleteWarning(problem));
                 }
 
                 _local = new LocalEvidenceSource(Parameter, [.. paths.Select(evidence.FullPath)], Options, Description);
@@ -88,4 +94,6 @@ public abstract class FetchedEvidenceSource : IEvidenceSource
             _fetchLock.Release();
         }
     }
+
+    private string IncompleteWarning(string problem) => $"{Description}: INCOMPLETE: {problem}";
 }

@@ -131,7 +131,7 @@ public sealed class IncidentCase : IHtmlRenderable
         {
             if (parsed is FetchedEvidenceSource fetched)
             {
-                problems.AddRange(fetched.FetchProblems.Select(p => $"{fetched.Description}: INCOMPLETE: {p}"));
+                problems.AddRange(fetched.IncompleteWarnings);
             }
 
             var reader = new EvidenceReader(new EvidenceReaderOptions { TimeRange = range });
