@@ -32,5 +32,5 @@ public static class GlobPattern
 
     /// <summary>The compiled regex for <paramref name="glob"/> (<c>.</c> also matches newlines).</summary>
     public static Regex ToRegex(string glob) =>
-        new(ToRegexSource(glob), RegexOptions.CultureInvariant | RegexOptions.Singleline, InsightsRegex.MatchTimeout);
+        new(ToRegexSource(glob), InsightsRegex.Options | RegexOptions.Singleline, InsightsRegex.MatchTimeout);
 }

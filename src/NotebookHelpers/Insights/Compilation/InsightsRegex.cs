@@ -8,12 +8,17 @@ namespace NotebookHelpers.Insights.Compilation;
 /// <c>(?P&lt;name&gt;…)</c> is accepted and translated, inline flags such as <c>(?i)</c> work as written, and matching is
 /// case-sensitive unless the pattern says otherwise. What RE2 does not have — backreferences, lookahead and lookbehind,
 /// atomic groups, conditionals, possessive quantifiers — is rejected with a message, so a query that runs offline also
-/// runs on AWS. A match timeout guards against patterns that backtrack badly on attacker-controlled log text.
+/// runs on AWS. Matching uses .NET's non-backtracking engine, linear in the length of the text like RE2 itself:
+/// log values are attacker-controlled, and a backtracking engine would let a crafted user agent or request parameter
+/// make an analyst's regex run for seconds per value and fail the whole query. The match timeout stays as a last guard.
 /// </summary>
 public static class InsightsRegex
 {
     /// <summary>How long one match may take before the query fails.</summary>
     public static TimeSpan MatchTimeout { get; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The options of every query regex: linear-time matching, culture-invariant case folding.</summary>
+    public const RegexOptions Options = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
 
     /// <summary>Creates the regex for <paramref name="pattern"/> written at <paramref name="span"/>.</summary>
     /// <exception cref="InsightsCompileException">The pattern is not a valid regular expression.</exception>
@@ -28,7 +33,7 @@ public static class InsightsRegex
         var translated = pattern.Replace("(?P<", "(?<", StringComparison.Ordinal);
         try
         {
-            return new Regex(translated, RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
+            return new Regex(translated, Options, MatchTimeout);
         }
         catch (ArgumentException e)
         {
