@@ -8,6 +8,7 @@ var benchmarks = new Dictionary<string, Func<IReadOnlyList<string>, int>>(String
     ["query"] = QueryBenchmark.Run,
     ["duckdb"] = DuckDbQuery.Run,
     ["reader-stages"] = ReaderStagesBenchmark.Run,
+    ["fuzz-scanner"] = NotebookHelpers.Benchmarks.Fuzz.ScannerFuzzer.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))
