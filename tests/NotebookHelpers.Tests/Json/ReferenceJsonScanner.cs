@@ -9,7 +9,8 @@ namespace NotebookHelpers.Tests.Json;
 /// <summary>
 /// The byte-by-byte JsonScanner as it was before the block validator (commit 67e1598), kept verbatim as the
 /// reference the differential tests compare the current scanner with: same verdicts, same error kinds and offsets,
-/// same ends and whitespace flags.
+/// same ends and whitespace flags. The benchmarks project compiles this file too (a linked Compile item) for its
+/// <c>fuzz-scanner</c> mode, so it must keep depending on the library alone.
 /// </summary>
 internal static class ReferenceJsonScanner
 {
