@@ -36,6 +36,11 @@ internal sealed class OutcomeTally
     public override string ToString()
     {
         var errors = string.Join(", ", _errors.OrderBy(e => e.Key).Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Key} {e.Value:N0}")));
+        if (_valid == 0 && errors.Length == 0)
+        {
+            return "no random inputs (the exhaustive part took all the time)";
+        }
+
         return string.Create(CultureInfo.InvariantCulture,
             $"random outcomes: {_valid:N0} valid ({_validContainers:N0} containers, {_decidedByBlocks:N0} decided by the block validator), {errors}");
     }
