@@ -41,6 +41,13 @@ public static class InsightsRegex
         }
     }
 
+    /// <summary>
+    /// The query error for a match that ran past <see cref="MatchTimeout"/>; <paramref name="what"/> names the pattern
+    /// (e.g. <c>the regex /a+/</c>).
+    /// </summary>
+    public static InsightsQueryException TimedOut(string what, RegexMatchTimeoutException e) =>
+        new($"{what} took longer than {MatchTimeout.TotalSeconds:0} s on one value; simplify it.", e);
+
     /// <summary>What in <paramref name="pattern"/> RE2 lacks (e.g. "a backreference (\1)"), or null when nothing.</summary>
     public static string? Re2Violation(string pattern)
     {

@@ -113,7 +113,7 @@ internal static class SpecialFunctionCompiler
         }
         catch (RegexMatchTimeoutException e)
         {
-            throw new InsightsQueryException($"the regex /{regex}/ took longer than {InsightsRegex.MatchTimeout.TotalSeconds:0} s on one value; simplify it.", e);
+            throw InsightsRegex.TimedOut($"the regex /{regex}/", e);
         }
     }
 

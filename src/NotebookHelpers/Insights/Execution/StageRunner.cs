@@ -46,7 +46,7 @@ internal static class StageRunner
             }
             catch (RegexMatchTimeoutException e)
             {
-                throw new InsightsQueryException($"the parse pattern took longer than {InsightsRegex.MatchTimeout.TotalSeconds:0} s on one value; simplify it.", e);
+                throw InsightsRegex.TimedOut("the parse pattern", e);
             }
         }
 
