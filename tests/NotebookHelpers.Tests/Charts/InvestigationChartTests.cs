@@ -3,6 +3,7 @@ using System.Text.Json;
 using NotebookHelpers.Charts;
 using NotebookHelpers.Events;
 using NotebookHelpers.Investigation;
+using NotebookHelpers.Tests.Support;
 
 namespace NotebookHelpers.Tests.Charts;
 
@@ -165,7 +166,7 @@ public sealed class InvestigationChartTests : IClassFixture<InvestigatedSample>
         Assert.Contains("25 similar leaves are folded", figure.Summary, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void ChartsOfARealRecordingFollowTheStratusUsersAndDrawEveryCall()
     {
         var activity = _sample.RecordingActivity;

@@ -6,7 +6,7 @@ namespace NotebookHelpers.Tests.Cli;
 
 public class EventsCommandTests
 {
-    [Fact]
+    [SharedDataFact]
     public async Task ReportsTheSans504CountsTheIssueAsksFor()
     {
         var (exit, stdout, stderr) = await Run("events", RepositoryPaths.SharedDataset("suzaku-sample-data-sans504/SANS-504-S3-ransomware-lab"));
@@ -18,7 +18,7 @@ public class EventsCommandTests
         Assert.Equal(23981 + 1, stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task JsonLinesOutputCarriesOneCompactRecordPerLineAndNothingElse()
     {
         var (exit, stdout, stderr) = await Run("events", RepositoryPaths.SharedDataset("stratus-red-team-detonation-logs"), "--format", "jsonl");
@@ -31,7 +31,7 @@ public class EventsCommandTests
         Assert.Contains("events: 310", stderr, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task JsonLinesOutputKeepsCompactSourcesByteForByte()
     {
         var path = RepositoryPaths.SharedDataset("awsdocs-cloudtrail-examples/awsdocs-example-records.extracted.jsonl");
@@ -41,7 +41,7 @@ public class EventsCommandTests
         Assert.Contains("conflict: eventID f8ef8fc5-e3e8-4ee1-9d52-2f412ddf17e3", stderr, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task FiltersByTimeRange()
     {
         var (_, stdout, stderr) = await Run("events", RepositoryPaths.SharedDataset("invictus-ir-aws-dataset/CloudTrail"),

@@ -41,7 +41,7 @@ public sealed partial class DetectionCatalogTests
         Assert.NotEmpty(syntax.Commands);
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task SingleEventRuleQueriesSelectEveryEventTheRuleMatchesOnRealRecordings()
     {
         // The query is the live-service form of the rule: on the same evidence it must find at least the events the

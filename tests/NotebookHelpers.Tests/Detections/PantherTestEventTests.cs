@@ -1,6 +1,7 @@
 using NotebookHelpers.Detections;
 using NotebookHelpers.Events;
 using NotebookHelpers.Evidence;
+using NotebookHelpers.Tests.Support;
 
 namespace NotebookHelpers.Tests.Detections;
 
@@ -84,7 +85,7 @@ public sealed class PantherTestEventTests
         return data;
     }
 
-    [Theory]
+    [SharedDataTheory]
     [MemberData(nameof(Cases))]
     public void CoveredPantherTestEventGetsTheLabelledOutcome(string fileName, string testName)
     {
@@ -101,7 +102,7 @@ public sealed class PantherTestEventTests
             string.Join("; ", result.Findings.Select(f => f.Summary)));
     }
 
-    [Fact]
+    [SharedDataFact]
     public void EveryPantherRuleIsEitherMappedOrExplainedAndEveryMappingNamesARealRule()
     {
         var files = PantherTestFile.LoadAll();
@@ -112,7 +113,7 @@ public sealed class PantherTestEventTests
         Assert.Equal(91, files.Sum(f => f.Tests.Count));
     }
 
-    [Fact]
+    [SharedDataFact]
     public void DeliberateDifferencesAreFewAndTheirEventsExist()
     {
         var files = PantherTestFile.LoadAll().ToDictionary(f => f.RuleId);

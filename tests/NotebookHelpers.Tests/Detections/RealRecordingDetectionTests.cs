@@ -43,7 +43,7 @@ public sealed class RealRecordingDetectionTests
         { "aws.exfiltration.ec2-security-group-open-port-22-ingress.json", ["ec2-security-group-opened"] },
     };
 
-    [Theory]
+    [SharedDataTheory]
     [MemberData(nameof(StratusTechniques))]
     public void StratusDetonationIsReportedByItsRule(string file, string[] expectedRules)
     {
@@ -62,7 +62,7 @@ public sealed class RealRecordingDetectionTests
         }
     }
 
-    [Fact]
+    [SharedDataFact]
     public void InvictusSimulationReportsEveryCredentialCompromiseTechniqueItContains()
     {
         var (events, _) = EvidenceReader.ReadAll([RepositoryPaths.SharedDataset("invictus-ir-aws-dataset/CloudTrail")]);
@@ -92,7 +92,7 @@ public sealed class RealRecordingDetectionTests
         Assert.Equal(2, result.ForRule("cloudtrail-logging-stopped").Sum(f => f.EventCount));
     }
 
-    [Fact]
+    [SharedDataFact]
     public void SansRansomwareLabReportsTheS3ReadBurstOfTheStolenKey()
     {
         var (events, _) = EvidenceReader.ReadAll([RepositoryPaths.SharedDataset("suzaku-sample-data-sans504")]);

@@ -110,7 +110,7 @@ public class CloudTrailEventTests
         Assert.Equal("x.json@byte 2", ev.Location.ToString());
     }
 
-    [Fact]
+    [SharedDataFact]
     public void AcceptsLogstashReshapedRecordsFromTheOtrfSet()
     {
         using var zip = ZipFile.OpenRead(RepositoryPaths.SharedDataset("otrf-security-datasets/ec2_proxy_s3_exfiltration.zip"));

@@ -8,11 +8,13 @@ namespace NotebookHelpers.Tests.Evidence;
 /// <summary>Bad input: every problem is reported with its place, good records are kept, nothing crashes or hangs.</summary>
 public class DamagedEvidenceTests
 {
-    private static readonly string LargestSansObject = Directory
+    private static readonly Lazy<string> LargestSans = new(() => Directory
         .EnumerateFiles(RepositoryPaths.SharedDataset("suzaku-sample-data-sans504/SANS-504-S3-ransomware-lab"), "*.json.gz", SearchOption.AllDirectories)
-        .OrderByDescending(f => new FileInfo(f).Length).ThenBy(f => f, StringComparer.Ordinal).First();
+        .OrderByDescending(f => new FileInfo(f).Length).ThenBy(f => f, StringComparer.Ordinal).First());
 
-    [Fact]
+    private static string LargestSansObject => LargestSans.Value;
+
+    [SharedDataFact]
     public void GzipCutAtManyOffsetsKeepsWhatWasWholeAndReportsTheDamage()
     {
         var bytes = File.ReadAllBytes(LargestSansObject);
@@ -35,7 +37,7 @@ public class DamagedEvidenceTests
         }
     }
 
-    [Fact]
+    [SharedDataFact]
     public void FlippedBytesInGzipNeverCrashAndAreReported()
     {
         var bytes = File.ReadAllBytes(LargestSansObject);
@@ -54,7 +56,7 @@ public class DamagedEvidenceTests
         }
     }
 
-    [Fact]
+    [SharedDataFact]
     public void FlippedByteInPlainJsonKeepsEarlierRecordsAndNamesThePlace()
     {
         var path = Directory.EnumerateFiles(RepositoryPaths.SharedDataset("invictus-ir-aws-dataset/CloudTrail")).Order(StringComparer.Ordinal).First();

@@ -6,7 +6,7 @@ namespace NotebookHelpers.Tests.Evidence;
 /// <summary>Exact counts on every real recording in ../shared/datasets (see its README for provenance).</summary>
 public class SharedDatasetCountTests
 {
-    [Fact]
+    [SharedDataFact]
     public void InvictusS3DeliveryObjectsHold2900Events()
     {
         var report = Read("invictus-ir-aws-dataset/CloudTrail", out var events);
@@ -19,7 +19,7 @@ public class SharedDatasetCountTests
         Assert.All(events, e => Assert.Equal("us-east-1", e.AwsRegion));
     }
 
-    [Fact]
+    [SharedDataFact]
     public void InvictusFolderWithReadmeAndLicenceIgnoresThemQuietly()
     {
         var report = Read("invictus-ir-aws-dataset", out var events);
@@ -29,7 +29,7 @@ public class SharedDatasetCountTests
         Assert.Equal(0, report.Skipped);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void Sans504GzipLayoutHolds23981EventsAfterDroppingIdenticalCopies()
     {
         var report = Read("suzaku-sample-data-sans504/SANS-504-S3-ransomware-lab", out var events);
@@ -44,7 +44,7 @@ public class SharedDatasetCountTests
         Assert.Equal(events.Count, events.Select(e => e.EventID).Distinct().Count());
     }
 
-    [Fact]
+    [SharedDataFact]
     public void StratusDetonationArraysHold310Events()
     {
         var report = Read("stratus-red-team-detonation-logs", out var events);
@@ -54,7 +54,7 @@ public class SharedDatasetCountTests
         Assert.Equal(0, report.Skipped);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void TrailDiscoverExamplesHold314EventsFrom563Records()
     {
         var report = Read("traildiscover-log-examples/docs/logExamples", out var events);
@@ -67,7 +67,7 @@ public class SharedDatasetCountTests
         Assert.Equal(20, report.FilesByFormat[EvidenceFormat.SingleRecord]);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void OtrfZipOfLogstashJsonLinesHolds103Events()
     {
         var report = Read("otrf-security-datasets/ec2_proxy_s3_exfiltration.zip", out var events);
@@ -80,7 +80,7 @@ public class SharedDatasetCountTests
         Assert.Equal(103, events[^1].Location.Line);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void AwsDocsExtractHolds16EventsAndReportsTwoConflicts()
     {
         var report = Read("awsdocs-cloudtrail-examples/awsdocs-example-records.extracted.jsonl", out var events);
@@ -93,7 +93,7 @@ public class SharedDatasetCountTests
         Assert.Equal(5, report.Conflicts[0].Second.Line);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void LookupEventsCliExampleYieldsTheEmbeddedEvent()
     {
         var report = Read("api-responses/LookupEvents.aws-cli-example.json", out var events);
@@ -104,7 +104,7 @@ public class SharedDatasetCountTests
         Assert.Equal(1, report.FilesByFormat[EvidenceFormat.LookupEventsPages]);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void RerunsProduceIdenticalOutputWhateverTheParallelism()
     {
         var path = RepositoryPaths.SharedDataset("traildiscover-log-examples/docs/logExamples");

@@ -27,7 +27,7 @@ public partial class AwsSampleQueryTests
         return data;
     }
 
-    [Fact]
+    [SharedDataFact]
     public void TheAppendixHoldsEveryDocumentedSample()
     {
         var samples = ReadSamples();
@@ -35,7 +35,7 @@ public partial class AwsSampleQueryTests
         Assert.Contains(samples, s => s.Contains("stats count(*) by eventSource, eventName, awsRegion", StringComparison.Ordinal));
     }
 
-    [Theory]
+    [SharedDataTheory]
     [MemberData(nameof(Samples))]
     public void SampleQueryCompilesOrIsRejectedByName(int number, string query)
     {
@@ -61,7 +61,7 @@ public partial class AwsSampleQueryTests
         }
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task EverySampleExecutesOfflineExceptThoseUsingACommandOnlyCloudWatchRuns()
     {
         // A few events in the shapes the samples read (CloudTrail, VPC flow, Lambda, JSON strings to jsonParse).
@@ -114,7 +114,7 @@ public partial class AwsSampleQueryTests
 
     internal static List<string> ReadSamples()
     {
-        var path = Path.Combine(RepositoryPaths.RepositoryRoot, "..", "shared", "reference", "logs-insights.md");
+        var path = Path.Combine(SharedData.Root, "reference", "logs-insights.md");
         var text = File.ReadAllText(path);
         var appendix = text[text.IndexOf("## Appendix A", StringComparison.Ordinal)..];
         return [.. CodeBlock().Matches(appendix).Select(m => m.Groups[1].Value.Trim())];

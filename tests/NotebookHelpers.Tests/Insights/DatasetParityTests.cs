@@ -17,7 +17,7 @@ public class DatasetParityTests
     private static readonly Lazy<IReadOnlyList<CloudTrailEvent>> Sans = new(() => Read("suzaku-sample-data-sans504/SANS-504-S3-ransomware-lab"));
     private static readonly Lazy<IReadOnlyList<CloudTrailEvent>> Stratus = new(() => Read("stratus-red-team-detonation-logs"));
 
-    [Fact]
+    [SharedDataFact]
     public async Task TamperingEventsCountAsInTheDatasetReadme()
     {
         var r = await Query("invictus-ir-aws-dataset/CloudTrail", "filter eventName in [\"StopLogging\",\"DeleteTrail\"] | stats count(*) as n by eventName");
@@ -27,7 +27,7 @@ public class DatasetParityTests
         Assert.Equal(Invictus.Value.Count, r.Statistics.RecordsScanned);
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task CountsByServiceAndActionMatchLinq()
     {
         var r = await Query("invictus-ir-aws-dataset/CloudTrail", "stats count(*) as n by eventSource, eventName");
@@ -36,7 +36,7 @@ public class DatasetParityTests
         Assert.Equal(linq.OrderBy(x => x.Key, StringComparer.Ordinal).Select(x => (x.Key, (string?)x.Value)), ours.OrderBy(x => x.Key, StringComparer.Ordinal).Select(x => (x.Key, x.Value)));
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task TheBenchmarkQueryMatchesLinqOnTheRansomwareLab()
     {
         var r = await Query("suzaku-sample-data-sans504/SANS-504-S3-ransomware-lab", "filter errorCode like /Denied|Unauthorized/ | stats count(*) as n by userIdentity.arn, errorCode");
@@ -52,7 +52,7 @@ public class DatasetParityTests
         Assert.True(r.Statistics.RecordsMatched > 10_000);
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task HourlyBinsMatchLinq()
     {
         var r = await OfflineQueryRunner.FromEvents(Sans.Value).RunAsync("stats count(*) as n by bin(1h)", TimeRange.All);
@@ -62,7 +62,7 @@ public class DatasetParityTests
         Assert.Equal(linq, r.Lines());
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task ActivityOfTheRansomwareKeyMatchesLinqInTimeOrder()
     {
         var query = InvestigationQueries.ActivityByAccessKey("AKIAU7JNXC7K6YHPTBHL");
@@ -75,7 +75,7 @@ public class DatasetParityTests
         Assert.Equal(linq.Min(e => e.EventTime), times[0]);
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task SortedLimitKeepsTheTopRowsLikeOrderByTake()
     {
         var r = await Query("invictus-ir-aws-dataset/CloudTrail", "fields eventID | sort eventTime asc, eventID asc | limit 7");
@@ -83,7 +83,7 @@ public class DatasetParityTests
         Assert.Equal(linq, r.Column("eventID"));
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task KeyCreationFindsIamAndStsKeysUnderBothPaths()
     {
         var iam = Stratus.Value.First(e => e.EventName == "CreateAccessKey").GetString("responseElements.accessKey.accessKeyId")!;
@@ -97,7 +97,7 @@ public class DatasetParityTests
         Assert.Equal(Stratus.Value.Count(e => e.EventName == "CreateAccessKey" && e.EventSource == "iam.amazonaws.com"), all.Rows.Count);
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task CatalogueQueriesMatchLinqOnTheAttackSimulation()
     {
         var runner = OfflineQueryRunner.FromPaths([RepositoryPaths.SharedDataset("invictus-ir-aws-dataset/CloudTrail")]);
@@ -112,7 +112,7 @@ public class DatasetParityTests
         Assert.Equal(Invictus.Value.Count(e => e.SourceIPAddress == ip), byIp.Statistics.RecordsMatched);
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task TheOtrfRecordsTimestampKeyBecomesDoubleAtAndStillDatesTheEvent()
     {
         var path = RepositoryPaths.SharedDataset("otrf-security-datasets/ec2_proxy_s3_exfiltration.zip");
@@ -123,7 +123,7 @@ public class DatasetParityTests
         Assert.Equal(first.GetString("@timestamp"), r.Column("@@timestamp")[0]);
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task ATimeRangeSelectsTheSameEventsAsLinq()
     {
         var start = new DateTimeOffset(2023, 7, 10, 12, 0, 0, TimeSpan.Zero);
@@ -132,7 +132,7 @@ public class DatasetParityTests
         Assert.Equal([Invictus.Value.Count(e => e.EventTime >= start && e.EventTime <= end)], r.Column<int>("n"));
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task InMemoryEventsGiveTheSameAnswerAsFiles()
     {
         const string Query = "filter ispresent(errorCode) | stats count(*) as n, count_distinct(sourceIPAddress) as ips by errorCode | sort n desc";

@@ -175,7 +175,7 @@ public sealed class QueryCommandLiveSourcesTests : IDisposable
     [Fact]
     public async Task AnOfflineQueryPrintsNoProgressLines()
     {
-        var run = await CliRun.RunAsync("query", "--logs", NotebookHelpers.Tests.Support.RepositoryPaths.SharedDataset("invictus-ir-aws-dataset/CloudTrail"), "stats count(*)");
+        var run = await CliRun.RunAsync("query", "--logs", Path.Combine(NotebookHelpers.Tests.Support.RepositoryPaths.DataSamples, "sample-incident", "trail-s3"), "stats count(*)");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));

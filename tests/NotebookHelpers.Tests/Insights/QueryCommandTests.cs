@@ -6,7 +6,10 @@ namespace NotebookHelpers.Tests.Insights;
 
 public class QueryCommandTests
 {
-    [Fact]
+    // Commands that fail before reading need only an existing folder: the sample incident's trail.
+    private static readonly string SampleTrail = Path.Combine(RepositoryPaths.DataSamples, "sample-incident", "trail-s3");
+
+    [SharedDataFact]
     public async Task PrintsTheGetQueryResultsResponseForTheTamperingQuery()
     {
         var (exit, stdout, stderr) = await Run(
@@ -20,7 +23,7 @@ public class QueryCommandTests
         Assert.Contains("records matched 6, scanned 2,900", stderr, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task TableAndCsvFormatsAndATimeRange()
     {
         var path = RepositoryPaths.SharedDataset("invictus-ir-aws-dataset/CloudTrail");
@@ -34,7 +37,7 @@ public class QueryCommandTests
     [Fact]
     public async Task AQueryErrorPointsAtTheTextWithACaretAndExitsWithTwo()
     {
-        var (exit, stdout, stderr) = await Run("query", "--logs", RepositoryPaths.SharedDataset("invictus-ir-aws-dataset/CloudTrail"), "fields a | pattern a");
+        var (exit, stdout, stderr) = await Run("query", "--logs", SampleTrail, "fields a | pattern a");
         Assert.Equal(2, exit);
         Assert.Equal("", stdout);
         Assert.Equal("nbh query: line 1, column 12: `pattern` is not supported offline; run it with --logs cwl:GROUP (CloudWatch Logs).\n  fields a | pattern a\n             ^^^^^^^\n", stderr.ReplaceLineEndings("\n"));
@@ -45,7 +48,7 @@ public class QueryCommandTests
     [InlineData("--start", "yesterday-ish")]
     public async Task BadOptionsAreUsageErrors(string option, string value)
     {
-        var (exit, _, stderr) = await Run("query", "--logs", RepositoryPaths.SharedDataset("invictus-ir-aws-dataset/CloudTrail"), option, value, "stats count(*)");
+        var (exit, _, stderr) = await Run("query", "--logs", SampleTrail, option, value, "stats count(*)");
         Assert.Equal(2, exit);
         Assert.StartsWith("nbh query: ", stderr, StringComparison.Ordinal);
     }
@@ -55,7 +58,7 @@ public class QueryCommandTests
     {
         Assert.Equal(2, (await Run("query", "--logs", "/nonexistent/logs", "stats count(*)")).Exit);
         Assert.Equal(2, (await Run("query", "stats count(*)")).Exit);
-        Assert.Equal(2, (await Run("query", "--logs", RepositoryPaths.SharedDataset("invictus-ir-aws-dataset/CloudTrail"))).Exit);
+        Assert.Equal(2, (await Run("query", "--logs", SampleTrail)).Exit);
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public sealed class BlastRadiusTests
         Assert.Contains("backup-admin&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void InvictusKeyReachesTheUsersKeysAndRolesTheSimulationCreated()
     {
         var (events, _) = EvidenceReader.ReadAll([RepositoryPaths.SharedDataset("invictus-ir-aws-dataset/CloudTrail")]);

@@ -68,7 +68,7 @@ public sealed class InvestigateCommandTests : IDisposable
         Assert.Equal("backup-admin", investigation.GetProperty("profile").GetProperty("owner").GetProperty("userName").GetString());
     }
 
-    [Fact]
+    [SharedDataFact]
     public async Task InvestigatesTheStratusFederationTokenDetonation()
     {
         var (exit, stdout, _) = await Run("investigate", "--logs", RepositoryPaths.SharedDataset("stratus-red-team-detonation-logs/aws.persistence.sts-federation-token.json"),

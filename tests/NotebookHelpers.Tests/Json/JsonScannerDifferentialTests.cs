@@ -16,7 +16,7 @@ public class JsonScannerDifferentialTests
 
     private static readonly byte[] SpecialBytes = "{}[]\":,\\ \t\n0-.eEtfnul"u8.ToArray();
 
-    [Fact]
+    [SharedDataFact]
     public void AgreesWithTheReferenceFromEveryBracketOfEverySharedDatasetFile()
     {
         var files = Directory.EnumerateFiles(RepositoryPaths.SharedDataset("."), "*", SearchOption.AllDirectories)
@@ -46,7 +46,7 @@ public class JsonScannerDifferentialTests
         AssertDecidedByBlocks(tally.ValidContainers, tally);
     }
 
-    [Fact]
+    [SharedDataFact]
     public void AgreesWithTheReferenceOnDamagedRealRecords()
     {
         var records = SampleRecords();

@@ -29,7 +29,7 @@ public static class RepositoryPaths
             throw new SharedDatasetMissingException(
                 $"This test needs the third-party CloudTrail recordings at {path}. They live outside the repository " +
                 "(../shared/datasets, next to the clone) because their licences do not allow copying them in; " +
-                "CI has them. Check out the shared folder next to the repository to run this test.");
+                $"{SharedData.HowToGet}. A test that reads them carries [SharedDataFact] or [SharedDataTheory].");
         }
 
         return path;

@@ -131,7 +131,7 @@ public sealed class IncidentReportFilesTests
     public void CsvCellsAreQuotedAndFormulasDefused(string? value, string expected) =>
         Assert.Equal(expected, FindingsCsv.Cell(value));
 
-    [Fact]
+    [SharedDataFact]
     public void ReportOfARealRecordingIsWrittenTheSameTwice()
     {
         var (events, _) = EvidenceReader.ReadAll([InvestigatedSample.RecordingPath]);
