@@ -1,0 +1,55 @@
+namespace NotebookHelpers.Tests.Support;
+
+/// <summary>
+/// Programs some tests drive (headless Chromium, node, Jupyter) that a machine with only the .NET SDK lacks. Like
+/// <see cref="SharedData"/>: a test that needs one is skipped with a reason on a plain machine and always runs under
+/// <c>CI=true</c>, where <c>.ci/run</c> installs it, so CI cannot pass without having run it.
+/// </summary>
+public static class ExternalTools
+{
+    private static readonly Dictionary<string, string> HowToInstall = new(StringComparer.Ordinal)
+    {
+        ["chromium"] = "apt-get install chromium (.ci/run installs it)",
+        ["node"] = "apt-get install nodejs npm (.ci/run installs it)",
+        ["npm"] = "apt-get install nodejs npm (.ci/run installs it)",
+        ["jupyter"] = "apt-get install jupyter-nbconvert (.ci/stock-kernel installs it)",
+        ["pdftoppm"] = "apt-get install poppler-utils (.ci/run installs it)",
+    };
+
+    /// <summary>The full path of <paramref name="tool"/> on PATH, or null.</summary>
+    public static string? Find(string tool)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tool);
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        return path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, tool))
+            .FirstOrDefault(File.Exists);
+    }
+
+    /// <summary>Null when a test needing <paramref name="tool"/> must run; otherwise why it is skipped.</summary>
+    public static string? SkipReason(string tool) => Find(tool) is not null || SharedData.IsCi
+        ? null
+        : $"needs `{tool}` on PATH, which this machine lacks; {HowToInstall.GetValueOrDefault(tool, "install it")}";
+}
+
+/// <summary>A fact that drives an external program; see <see cref="ExternalTools"/>.</summary>
+/// <param name="tool">The program's name on PATH, e.g. <c>chromium</c>.</param>
+public sealed class ToolFactAttribute(string tool) : FactAttribute
+{
+    /// <inheritdoc />
+    public override string? Skip { get => base.Skip ?? ExternalTools.SkipReason(Tool); set => base.Skip = value; }
+
+    /// <summary>The program the test needs.</summary>
+    public string Tool { get; } = tool;
+}
+
+/// <summary>The theory form of <see cref="ToolFactAttribute"/>.</summary>
+/// <param name="tool">The program's name on PATH.</param>
+public sealed class ToolTheoryAttribute(string tool) : TheoryAttribute
+{
+    /// <inheritdoc />
+    public override string? Skip { get => base.Skip ?? ExternalTools.SkipReason(Tool); set => base.Skip = value; }
+
+    /// <summary>The program the test needs.</summary>
+    public string Tool { get; } = tool;
+}
