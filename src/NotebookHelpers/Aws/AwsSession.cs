@@ -51,12 +51,20 @@ public sealed class AwsSession : IDisposable
             ? new AwsCredentialChoice(given, "credentials given by the caller", null)
             : AwsCredentialResolver.Resolve(settings.Profile, environment);
         var region = AwsRegionResolver.Resolve(settings.Region, environment, choice.Profile);
+        var configPath = AwsConfigFile.PathIn(environment);
         var services = choice.Profile?.Services is { Length: > 0 } sectionName
-            ? AwsServicesSection.Read(AwsConfigFile.PathIn(environment), sectionName)
+            ? AwsServicesSection.Read(configPath, sectionName)
             : null;
-        var endpoints = new AwsEndpointResolver(environment, choice.Profile?.EndpointUrl, services, choice.Profile?.IgnoreConfiguredEndpointUrls == true);
+        var endpoints = new AwsEndpointResolver(environment, ProfileEndpointUrl(choice.Profile, configPath), services, choice.Profile?.IgnoreConfiguredEndpointUrls == true);
         return new AwsSession(choice, region, endpoints, settings.ClientOptions);
     }
+
+    // AWSSDK.Core 4.1 leaves CredentialProfile.EndpointUrl null when the profile also names a services section, so
+    // every service the section does not list went to AWS itself (and a test waited ~50 s on retries of
+    // iam.amazonaws.com). The SDKs' order still applies; the file is only read for what the SDK dropped.
+    private static string? ProfileEndpointUrl(Amazon.Runtime.CredentialManagement.CredentialProfile? profile, string configPath) =>
+        profile is null ? null
+        : profile.EndpointUrl ?? (profile.Services is { Length: > 0 } ? AwsConfigIni.ProfileSetting(configPath, profile.Name, "endpoint_url") : null);
 
     /// <summary>An S3 client for <paramref name="region"/> (path-style addressing on a custom endpoint).</summary>
     public IAmazonS3 CreateS3Client(string? region = null)

@@ -154,6 +154,8 @@ public sealed class CredentialsAndProfilesTests : IDisposable
         Assert.Contains(shared.Requests, r => r.Service == "sts");
         Assert.All(shared.Requests, r => Assert.Equal("sts", r.Service));
         Assert.DoesNotContain(fallback.Requests, r => r.Service == "sts");
+        Assert.Contains(fallback.Requests, r => r.Service == "iam");
+        Assert.Contains("complete:          yes", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]

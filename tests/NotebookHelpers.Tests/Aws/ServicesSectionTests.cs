@@ -136,6 +136,26 @@ public sealed class ServicesSectionTests : IDisposable
     }
 
     [Fact]
+    public void ReadsAProfilesTopLevelSettingAndNotOneNestedUnderAService()
+    {
+        var path = Config("""
+            [default]
+            endpoint_url = http://127.0.0.1:1000
+            [profile  lab ]
+            s3 =
+              endpoint_url = http://127.0.0.1:2000
+            endpoint_url = http://127.0.0.1:3000
+            [profile other]
+            region = eu-west-1
+            """);
+
+        Assert.Equal("http://127.0.0.1:3000", AwsConfigIni.ProfileSetting(path, "lab", "endpoint_url"));
+        Assert.Equal("http://127.0.0.1:1000", AwsConfigIni.ProfileSetting(path, "default", "endpoint_url"));
+        Assert.Null(AwsConfigIni.ProfileSetting(path, "other", "endpoint_url"));
+        Assert.Null(AwsConfigIni.ProfileSetting(Path.Combine(_folder, "absent"), "lab", "endpoint_url"));
+    }
+
+    [Fact]
     public void FindsTheConfigFileLikeTheCli()
     {
         Assert.Equal(Path.Combine("/home/analyst", ".aws", "config"),

@@ -8,8 +8,7 @@ namespace NotebookHelpers.Aws.Credentials;
 /// cloudtrail =
 ///   endpoint_url = http://localhost:4566
 /// </code>
-/// The file is read the way botocore reads it: INI sections, <c>key = value</c>, comment lines starting with <c>#</c>
-/// or <c>;</c>, option names case-insensitive, and indented lines under an empty value forming a nested block.
+/// The file is read the way botocore reads it (<see cref="AwsConfigIni"/>), option names case-insensitive.
 /// </summary>
 public sealed class AwsServicesSection
 {
@@ -57,64 +56,27 @@ public sealed class AwsServicesSection
 
     private static AwsServicesSection? Parse(string[] lines, string path, string name)
     {
-        Dictionary<string, string>? urls = null;
-        string? service = null;
-        for (var i = 0; i < lines.Length; i++)
+        var entries = AwsConfigIni.Section(lines, header => AwsConfigIni.IsNamed(header, "services", name));
+        if (entries is null)
         {
-            var raw = lines[i];
-            var line = raw.Trim();
-            if (line.Length == 0 || line[0] is '#' or ';')
-            {
-                continue;
-            }
+            return null;
+        }
 
-            if (line[0] == '[' && line[^1] == ']')
-            {
-                if (urls is not null)
-                {
-                    break;
-                }
-
-                urls = IsSection(line[1..^1], name) ? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) : null;
-                service = null;
-                continue;
-            }
-
-            if (urls is null)
-            {
-                continue;
-            }
-
-            var equals = line.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
-            {
-                continue;
-            }
-
-            var key = line[..equals].Trim();
-            var value = line[(equals + 1)..].Trim();
-            var indented = raw.Length > 0 && char.IsWhiteSpace(raw[0]);
-            if (!indented)
+        var urls = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        string? service = null;
+        foreach (var entry in entries)
+        {
+            if (!entry.Indented)
             {
                 // A top-level key opens a service's nested block when its value is empty.
-                service = value.Length == 0 ? key : null;
+                service = entry.Value.Length == 0 ? entry.Key : null;
             }
-            else if (service is not null && key.Equals("endpoint_url", StringComparison.OrdinalIgnoreCase) && value.Length > 0)
+            else if (service is not null && entry.Key.Equals("endpoint_url", StringComparison.OrdinalIgnoreCase) && entry.Value.Length > 0)
             {
-                urls[service] = value;
+                urls[service] = entry.Value;
             }
         }
 
-        return urls is null ? null : new AwsServicesSection(name, path, urls);
-    }
-
-    private static bool IsSection(string header, string name)
-    {
-        var trimmed = header.Trim();
-        const string Prefix = "services";
-        return trimmed.Length > Prefix.Length
-            && trimmed.StartsWith(Prefix, StringComparison.Ordinal)
-            && char.IsWhiteSpace(trimmed[Prefix.Length])
-            && trimmed[Prefix.Length..].Trim() == name;
+        return new AwsServicesSection(name, path, urls);
     }
 }
