@@ -36,7 +36,7 @@ public class QueryParserTests
         var names = ((FieldsCommand)q.Commands[0]).Items.Select(i => (FieldExpression)i.Expression).ToList();
         Assert.Equal("detail-type", names[0].Name);
         Assert.Equal("@aws.tag", names[1].Name);
-        Assert.Equal(["@aws.tag"], names[1].Segments);
+        Assert.Equal(["@aws", "tag"], names[1].Segments);
         Assert.Equal(["json", "user.id"], names[2].Segments);
         Assert.Equal(["requestParameters", "instancesSet", "items", "0", "instanceId"], names[3].Segments);
     }

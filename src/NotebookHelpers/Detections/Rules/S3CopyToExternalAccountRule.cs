@@ -9,7 +9,7 @@ public sealed class S3CopyToExternalAccountRule() : EventRule(
     title: "S3 object copied to another account's bucket",
     severity: Severity.High,
     attack: new AttackTechnique(AttackTactic.Exfiltration, "T1537", "Transfer Data to Cloud Account"),
-    insightsQuery: RuleQuery.Select("eventSource = \"s3.amazonaws.com\" and eventName = \"CopyObject\" and not ispresent(errorCode)", "requestParameters.bucketName", "requestParameters.x-amz-copy-source", "resources.0.accountId", "resources.2.accountId"),
+    insightsQuery: RuleQuery.Select("eventSource = \"s3.amazonaws.com\" and eventName = \"CopyObject\" and not ispresent(errorCode)", "requestParameters.bucketName", "`requestParameters.x-amz-copy-source`", "resources.0.accountId", "resources.2.accountId"),
     explanation: "CopyObject whose buckets belong to different accounts (the resources list names each bucket's owner) moves data into someone else's account in one call, without downloading it. The accounts are compared in code.",
     recommendedAction: "Identify the destination account; if it is not yours, the copied objects are exposed: list them from the evidence and report.",
     falsePositives: "Cross-account data sharing with partners or your own other accounts.")

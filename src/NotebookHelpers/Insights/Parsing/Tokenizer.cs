@@ -286,12 +286,17 @@ public static class Tokenizer
         return new Token(TokenKind.Number, start, i - start, number);
     }
 
+    // AWS's rule (CWL_QuerySyntax-Guidelines): a field name with characters other than letters, digits, '@' and '.'
+    // goes in backticks as a whole, dots included (`requestParameters.x-amz-server-side-encryption`, and
+    // @`aws.tag.aws:cloudformation:stack-name` for a system field): the dots of such a name still separate its path.
+    // A backticked part after a dot is one map key (json_message.`user.id`).
     private static Token ReadIdentifier(string q, ref int i)
     {
         var start = i;
         var segments = new List<string>();
         var current = new StringBuilder();
         var quoted = false;
+        var endsQuoted = false;
         while (i < q.Length)
         {
             var c = q[i];
@@ -303,8 +308,24 @@ public static class Tokenizer
                     throw new InsightsQueryException("this field name has no closing backtick (`).", q, i, q.Length - i);
                 }
 
-                current.Append(q, i + 1, close - i - 1);
+                var content = q.AsSpan(i + 1, close - i - 1);
+                if (segments.Count == 0 && current.ToString() is "" or "@")
+                {
+                    var parts = content.ToString().Split('.');
+                    current.Append(parts[0]);
+                    foreach (var part in parts.Skip(1))
+                    {
+                        segments.Add(current.ToString());
+                        current.Clear().Append(part);
+                    }
+                }
+                else
+                {
+                    current.Append(content);
+                }
+
                 quoted = true;
+                endsQuoted = true;
                 i = close + 1;
                 continue;
             }
@@ -328,6 +349,7 @@ public static class Tokenizer
             }
 
             current.Append(c);
+            endsQuoted = false;
             i++;
         }
 
@@ -337,6 +359,43 @@ public static class Tokenizer
             throw new InsightsQueryException("a field name has an empty part (two dots in a row, or an empty ``).", q, start, i - start);
         }
 
+        if (!endsQuoted)
+        {
+            RefuseUnquotedSpecialCharacters(q, start, i, segments.Count > 1);
+        }
+
         return new Token(TokenKind.Identifier, start, i - start, string.Join('.', segments), segments, quoted);
+    }
+
+    // Written without backticks, requestParameters.x-amz-server-side-encryption reads as a subtraction of four fields
+    // that are never present, so a filter on it silently matches nothing; a name glued to ':' cannot parse at all.
+    // Both get the backticked form to use. Subtraction stays possible with blanks around '-' (a.b - c).
+    private static void RefuseUnquotedSpecialCharacters(string q, int start, int end, bool dotted)
+    {
+        var next = At(q, end);
+        var after = At(q, end + 1);
+        var glued = (next == '-' && dotted && (char.IsLetter(after) || after == '_'))
+            || (next == ':' && (char.IsLetterOrDigit(after) || after is '_' or '@'));
+        if (!glued)
+        {
+            return;
+        }
+
+        var stop = end;
+        while (stop < q.Length && (IsNamePart(q[stop]) || q[stop] is '-' or ':'))
+        {
+            stop++;
+        }
+
+        var written = q[start..stop].TrimEnd('.');
+        var suggestion = written.StartsWith('@') ? "@`" + written[1..] + "`" : "`" + written + "`";
+        var reading = next == '-'
+            ? $"Without them it reads as a subtraction ({string.Join(" - ", written.Split('-'))}), which matches nothing; to subtract, put blanks around '-'."
+            : "Without them ':' cannot be part of a name.";
+        throw new InsightsQueryException(
+            $"'{written}' contains '{next}': a field name with characters other than letters, digits, '_', '@' and '.' goes in backticks as a whole, dots included: {suggestion}. {reading}",
+            q,
+            start,
+            written.Length);
     }
 }
