@@ -24,7 +24,9 @@ public static class CliApplication
         var command = commands.FirstOrDefault(c => c.Name == args[0]);
         if (command is null)
         {
-            await console.Error.WriteLineAsync($"nbh: unknown command '{args[0]}'. Run 'nbh --help' for the list.").ConfigureAwait(false);
+            var guess = NotebookHelpers.Spelling.ClosestMatch.Find(args[0], commands.Select(c => c.Name));
+            var hint = guess is null ? "" : $" Did you mean '{guess}'?";
+            await console.Error.WriteLineAsync($"nbh: unknown command '{TerminalText.OneLine(args[0])}'.{hint} Run 'nbh --help' for the list.").ConfigureAwait(false);
             return UsageExitCode;
         }
 

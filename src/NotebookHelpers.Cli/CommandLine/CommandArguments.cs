@@ -50,8 +50,7 @@ public sealed class CommandArguments
             }
 
             var (name, inlineValue) = SplitInlineValue(arg);
-            var option = spec.Find(name)
-                ?? throw new UsageException($"{commandName}: unknown option '{name}'. Run 'nbh {commandName} --help' for the options.");
+            var option = spec.Find(name) ?? throw UnknownOption(commandName, name, spec);
             if (!option.TakesValue)
             {
                 if (inlineValue is not null)
@@ -106,6 +105,17 @@ public sealed class CommandArguments
     /// <summary>The value of <paramref name="name"/>, or a usage error when it is missing.</summary>
     public string Required(string name) =>
         Value(name) ?? throw new UsageException($"{CommandName}: option '{name}' is required.");
+
+    // A longer or shorter spelling of an option (--evidence-folder for --evidence) is the likeliest intent, then the
+    // closest name.
+    private static UsageException UnknownOption(string commandName, string name, CommandSpec spec)
+    {
+        var names = spec.Options.Select(o => o.Name).ToList();
+        var guess = names.FirstOrDefault(n => name.StartsWith(n + "-", StringComparison.Ordinal) || n.StartsWith(name + "-", StringComparison.Ordinal))
+            ?? NotebookHelpers.Spelling.ClosestMatch.Find(name, names);
+        var hint = guess is null ? "" : $" Did you mean '{guess}'?";
+        return new UsageException($"{commandName}: unknown option '{TerminalText.OneLine(name)}'.{hint} Run 'nbh {commandName} --help' for the options.");
+    }
 
     private static (string Name, string? Value) SplitInlineValue(string arg)
     {

@@ -58,8 +58,7 @@ public sealed class EventsCommand : ICliCommand
 
         if (args.Positional.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p)) is { } missing)
         {
-            await console.Error.WriteLineAsync($"nbh {Name}: no such file or directory: {missing}").ConfigureAwait(false);
-            return CliApplication.FailureExitCode;
+            throw new UsageException($"{Name}: no such file or directory: {TerminalText.OneLine(missing)}");
         }
 
         var reader = new EvidenceReader(new EvidenceReaderOptions { TimeRange = range, Strict = args.Flag("--strict") });

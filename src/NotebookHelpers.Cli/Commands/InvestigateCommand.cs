@@ -21,7 +21,7 @@ public sealed class InvestigateCommand : ICliCommand
     public string Summary => "Profile an access key, follow its blast radius and list the findings (or pick the keys worth it).";
 
     /// <inheritdoc />
-    public string Usage => "nbh investigate --logs PATH|sample|cwl:GROUP|lookup:[KEY]|s3://BUCKET [--logs ...] [--access-key-id AKIA...] [--start T] [--end T] [--evidence-folder DIR] [--format table|json]";
+    public string Usage => "nbh investigate --logs PATH|sample|cwl:GROUP|lookup:[KEY]|s3://BUCKET [--logs ...] [--access-key-id AKIA...] [--start T] [--end T] [--evidence DIR] [--format table|json]";
 
     /// <inheritdoc />
     public CommandSpec Spec { get; } = new CommandSpec()
@@ -29,7 +29,7 @@ public sealed class InvestigateCommand : ICliCommand
         .Option("--access-key-id", "KEY", "the key to investigate (repeatable); default: the keys the evidence points at", "-k")
         .Option("--start", "T", "earliest event time, ISO 8601 or epoch seconds (default: all)")
         .Option("--end", "T", "latest event time, ISO 8601 or epoch seconds (default: all)")
-        .Option("--evidence-folder", "DIR", "where lookup: and s3:// sources save what they fetch")
+        .Option("--evidence", "DIR", "where lookup: and s3:// sources save what they fetch")
         .Option("--format", "FORMAT", "table (default) or json (docs/investigate-json.md)", "-f");
 
     /// <inheritdoc />
@@ -71,7 +71,7 @@ public sealed class InvestigateCommand : ICliCommand
         }
 
         var progress = new ImmediateProgress<string>(line => console.Error.WriteLine("nbh investigate: " + TerminalText.OneLine(line)));
-        var sourceOptions = new EvidenceSourceOptions { Range = range, EvidenceFolder = args.Value("--evidence-folder"), Progress = progress };
+        var sourceOptions = new EvidenceSourceOptions { Range = range, EvidenceFolder = args.Value("--evidence"), Progress = progress };
         var local = new List<string>();
         var remote = new List<IEvidenceSource>();
         foreach (var source in sources)
@@ -91,8 +91,7 @@ public sealed class InvestigateCommand : ICliCommand
                 var message = e.Message.Split(" (Parameter", 2)[0];
                 if (!source.Contains(':', StringComparison.Ordinal) && !source.Equals("sample", StringComparison.OrdinalIgnoreCase))
                 {
-                    await console.Error.WriteLineAsync($"nbh investigate: no such file or directory: {TerminalText.OneLine(source)}").ConfigureAwait(false);
-                    return CliApplication.FailureExitCode;
+                    throw new UsageException($"investigate: no such file or directory: {TerminalText.OneLine(source)}", e);
                 }
 
                 throw new UsageException($"investigate: {message}", e);

@@ -24,7 +24,7 @@ public sealed class RunCommand : ICliCommand
     public string Summary => "Run notebooks headless with parameters; write executed .ipynb files and offline HTML reports.";
 
     /// <inheritdoc />
-    public string Usage => "nbh run [NOTEBOOK|DIR ...] [-p Name=Value ...] [--out DIR] [--allow-errors]\n" +
+    public string Usage => "nbh run [NOTEBOOK|DIR ...] [-p Name=Value ...] [--out DIR] [--allow-errors] [--allow-unknown-parameters]\n" +
                            "  With no NOTEBOOK, runs every notebook in notebooks/ (on the sample incident by default) into out/.\n" +
                            "  Values are typed by the notebook's parameters cell, else inferred: true/false, numbers,\n" +
                            "  ISO 8601 date-times (DateTimeOffset), strings.";
@@ -33,7 +33,8 @@ public sealed class RunCommand : ICliCommand
     public CommandSpec Spec { get; } = new CommandSpec()
         .Option("--parameter", "Name=Value", "Set a parameter (repeatable); injected after the cell tagged 'parameters'.", alias: "-p")
         .Option("--out", "DIR", "Where executed notebooks and reports go (default: out).")
-        .Flag("--allow-errors", "Keep running after a failing cell; the run then exits 0 and the errors stay in the outputs.");
+        .Flag("--allow-errors", "Keep running after a failing cell; the run then exits 0 and the errors stay in the outputs.")
+        .Flag("--allow-unknown-parameters", "Inject a -p name that no notebook declares instead of refusing it as a likely typo.");
 
     /// <inheritdoc />
     public async Task<int> RunAsync(CommandArguments args, CliConsole console, CancellationToken cancellationToken)
@@ -58,7 +59,12 @@ public sealed class RunCommand : ICliCommand
             throw new UsageException($"{Name}: {e.Message}", e);
         }
 
-        var options = new NotebookRunOptions { Parameters = parameters, AllowErrors = args.Flag("--allow-errors") };
+        var options = new NotebookRunOptions
+        {
+            Parameters = parameters,
+            AllowErrors = args.Flag("--allow-errors"),
+            AllowUnknownParameters = args.Flag("--allow-unknown-parameters"),
+        };
         IReadOnlyList<(string Path, Notebooks.Documents.NotebookDocument? Document, string? Problem)> loaded;
         try
         {

@@ -34,7 +34,10 @@ public sealed class NotebookBatch
     /// Reads every notebook and checks the parameters against each before running any, so a typo in <c>-p</c> fails
     /// at once rather than after minutes of work.
     /// </summary>
-    /// <exception cref="ParameterException">A parameter does not fit a notebook's declared type.</exception>
+    /// <exception cref="ParameterException">
+    /// A parameter does not fit a notebook's declared type, or no notebook declares it (unless
+    /// <see cref="NotebookRunOptions.AllowUnknownParameters"/>).
+    /// </exception>
     public static async Task<IReadOnlyList<(string Path, NotebookDocument? Document, string? Problem)>> LoadAsync(
         IReadOnlyList<string> paths, NotebookRunOptions options, CancellationToken cancellationToken = default)
     {
@@ -53,6 +56,11 @@ public sealed class NotebookBatch
             {
                 loaded.Add((path, null, e.Message));
             }
+        }
+
+        if (!options.AllowUnknownParameters && options.Parameters.Count > 0)
+        {
+            ParameterInjection.RequireDeclared([.. loaded.Select(l => l.Item2).OfType<NotebookDocument>()], options.Parameters);
         }
 
         return loaded;

@@ -8,6 +8,12 @@ public sealed class NotebookRunOptions
     /// <summary>Values injected after the parameters cell.</summary>
     public IReadOnlyList<NotebookParameter> Parameters { get; init; } = [];
 
+    /// <summary>
+    /// Inject a parameter that no notebook of the run declares (papermill's behaviour) instead of refusing the run; off
+    /// by default, because a mistyped name (<c>AccesKeyId</c>) would otherwise run on the default value.
+    /// </summary>
+    public bool AllowUnknownParameters { get; init; }
+
     /// <summary>Keep running the following cells after a cell fails (nbconvert's <c>--allow-errors</c>).</summary>
     public bool AllowErrors { get; init; }
 

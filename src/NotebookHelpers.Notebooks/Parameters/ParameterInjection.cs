@@ -6,8 +6,9 @@ namespace NotebookHelpers.Notebooks.Parameters;
 /// <summary>
 /// Papermill's contract for C#: the cell tagged <c>parameters</c> holds the defaults, and a cell tagged
 /// <c>injected-parameters</c> is inserted right after it that assigns the given values (or at the top when there is no
-/// parameters cell). Values are typed by the declarations in the parameters cell; a name the cell does not declare is
-/// declared by the injected cell and reported as a warning, as papermill does.
+/// parameters cell). Values are typed by the declarations in the parameters cell. A name no notebook of the run
+/// declares is refused (<see cref="RequireDeclared"/>) unless the run allows it; a name this notebook does not declare
+/// is then declared by the injected cell and reported as a warning, as papermill does.
 /// </summary>
 public sealed class ParameterInjection
 {
@@ -51,10 +52,8 @@ public sealed class ParameterInjection
         }
 
         var warnings = new List<string>();
-        var cellIndex = document.Cells.FindIndex(c => c.Kind == CellKind.Code && c.HasTag(ParametersTag));
-        var declarations = cellIndex >= 0
-            ? ParametersCellParser.Parse(document.Cells[cellIndex].Source).ToDictionary(d => d.Name, StringComparer.Ordinal)
-            : new Dictionary<string, ParameterDeclaration>(StringComparer.Ordinal);
+        var cellIndex = ParametersCellIndex(document);
+        var declarations = Declarations(document).ToDictionary(d => d.Name, StringComparer.Ordinal);
         if (cellIndex < 0)
         {
             warnings.Add($"{document.Path} has no cell tagged '{ParametersTag}'; the parameters are injected at the top.");
@@ -86,6 +85,35 @@ public sealed class ParameterInjection
         return new ParameterInjection(code.ToString().TrimEnd('\n'), values, warnings, cellIndex + 1);
     }
 
+    /// <summary>The parameters the notebook's cell tagged <c>parameters</c> declares (none without such a cell).</summary>
+    public static IReadOnlyList<ParameterDeclaration> Declarations(NotebookDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var cellIndex = ParametersCellIndex(document);
+        return cellIndex >= 0 ? ParametersCellParser.Parse(document.Cells[cellIndex].Source) : [];
+    }
+
+    /// <summary>
+    /// Refuses a parameter that none of <paramref name="documents"/> declares, naming the closest declared name: a
+    /// mistyped name would otherwise be injected beside the real parameter and the run would use its default.
+    /// </summary>
+    /// <exception cref="ParameterException">A name no notebook declares.</exception>
+    public static void RequireDeclared(IReadOnlyList<NotebookDocument> documents, IReadOnlyList<NotebookParameter> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var declared = documents.SelectMany(Declarations).Select(d => d.Name).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var name in parameters.Select(p => p.Name).Distinct(StringComparer.Ordinal).Where(n => !declared.Contains(n, StringComparer.Ordinal)))
+        {
+            var where = documents.Count == 1 ? documents[0].Path : $"none of the {documents.Count} notebooks";
+            var guess = NotebookHelpers.Spelling.ClosestMatch.Find(name, declared);
+            var hint = guess is null ? "" : $"; did you mean '{guess}'?";
+            var known = declared.Count == 0 ? "it declares none" : "declared: " + string.Join(", ", declared);
+            throw new ParameterException(
+                $"unknown parameter '{name}': {where} declares no such parameter{hint} ({known}). Add --allow-unknown-parameters to inject it anyway.");
+        }
+    }
+
     /// <summary>Inserts the injected cell into <paramref name="document"/>.</summary>
     public NotebookCell InsertInto(NotebookDocument document)
     {
@@ -98,4 +126,7 @@ public sealed class ParameterInjection
         document.Cells.Insert(InsertAt, cell);
         return cell;
     }
+
+    private static int ParametersCellIndex(NotebookDocument document) =>
+        document.Cells.FindIndex(c => c.Kind == CellKind.Code && c.HasTag(ParametersTag));
 }

@@ -63,4 +63,39 @@ public class CommandArgumentsTests
         Assert.Equal(CliApplication.UsageExitCode, code);
         Assert.Contains("unknown command 'frobnicate'", stderr.ToString(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("--strcit", "--strict")]
+    [InlineData("--start-time", "--start")]
+    [InlineData("--parm", "--param")]
+    public void AMistypedOptionNamesTheClosestOne(string given, string meant)
+    {
+        var e = Assert.Throws<UsageException>(() => CommandArguments.Parse("events", [given, "x"], Spec));
+
+        Assert.Contains($"unknown option '{given}'. Did you mean '{meant}'?", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("investgate", "investigate")]
+    [InlineData("quer", "query")]
+    [InlineData("keyowner", "key-owner")]
+    public async Task AMistypedCommandNamesTheClosestOne(string given, string meant)
+    {
+        var stderr = new StringWriter();
+
+        var code = await CliApplication.RunAsync([given], new CliConsole(new StringWriter(), stderr));
+
+        Assert.Equal(CliApplication.UsageExitCode, code);
+        Assert.Contains($"unknown command '{given}'. Did you mean '{meant}'?", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACommandNothingLikeAnyOtherGetsNoGuess()
+    {
+        var stderr = new StringWriter();
+
+        await CliApplication.RunAsync(["frobnicate"], new CliConsole(new StringWriter(), stderr));
+
+        Assert.DoesNotContain("Did you mean", stderr.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -72,11 +72,11 @@ public class EventsCommandTests
     }
 
     [Fact]
-    public async Task MissingPathFailsWithOneLine()
+    public async Task MissingPathIsAUsageErrorWithOneLine()
     {
         var (exit, stdout, stderr) = await Run("events", "/no/such/evidence");
 
-        Assert.Equal(1, exit);
+        Assert.Equal(2, exit);
         Assert.Equal("", stdout);
         Assert.Equal("nbh events: no such file or directory: /no/such/evidence\n", stderr.ReplaceLineEndings("\n"));
     }

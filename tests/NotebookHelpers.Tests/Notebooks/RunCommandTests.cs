@@ -62,6 +62,42 @@ public sealed class RunCommandTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_folder.Path, "out")));
     }
 
+    [Fact]
+    public async Task AParameterNoNotebookDeclaresIsAUsageErrorNamingTheClosestDeclaredOne()
+    {
+        var (good, _) = WriteNotebooks();
+        var output = Path.Combine(_folder.Path, "out");
+
+        var (exit, stdout, stderr) = await Run("run", good, "-p", "Wh0=analyst", "--out", output);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout);
+        Assert.Equal($"nbh run: unknown parameter 'Wh0': {good} declares no such parameter; did you mean 'Who'? (declared: Who, Count). Add --allow-unknown-parameters to inject it anyway.", stderr.Trim());
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public async Task AParameterDeclaredByAnyNotebookOfTheRunIsAccepted()
+    {
+        var (good, _) = WriteNotebooks();
+
+        var (exit, _, stderr) = await Run("run", Path.GetDirectoryName(good)!, "-p", "Count=2", "--out", Path.Combine(_folder.Path, "out"), "--allow-errors");
+
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("unknown parameter 'Count': ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AllowUnknownParametersInjectsTheNameWithAWarning()
+    {
+        var (good, _) = WriteNotebooks();
+
+        var (exit, _, stderr) = await Run("run", good, "-p", "Extra=1", "--allow-unknown-parameters", "--out", Path.Combine(_folder.Path, "out"));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("unknown parameter 'Extra' (its parameters cell declares: Who, Count); injected anyway", stderr, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private (string Good, string Bad) WriteNotebooks()
