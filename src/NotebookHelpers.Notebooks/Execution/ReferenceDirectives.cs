@@ -29,7 +29,7 @@ public static partial class ReferenceDirectives
             }
 
             var full = Path.GetFullPath(Path.IsPathRooted(target) ? target : Path.Combine(notebookDirectory, target));
-            var loaded = LoadedAssembly(Path.GetFileNameWithoutExtension(full));
+            var loaded = HostAssembly(Path.GetFileNameWithoutExtension(full));
             if (loaded is not null && !PathsEqual(loaded.Location, full))
             {
                 if (!File.Exists(full))
@@ -48,10 +48,35 @@ public static partial class ReferenceDirectives
         });
     }
 
-    private static Assembly? LoadedAssembly(string simpleName) =>
-        AssemblyLoadContext.Default.Assemblies.FirstOrDefault(a =>
+    // The host's copy: loaded already, or one of the application's own assemblies (listed in nbh.deps.json) that
+    // nothing has touched yet. Without the second case the first notebook of a process compiled against the #r path
+    // itself, which a Release or published nbh run outside a Debug build does not have (CS0006).
+    private static Assembly? HostAssembly(string simpleName)
+    {
+        var loaded = AssemblyLoadContext.Default.Assemblies.FirstOrDefault(a =>
             !a.IsDynamic && !string.IsNullOrEmpty(a.Location) &&
             string.Equals(a.GetName().Name, simpleName, StringComparison.OrdinalIgnoreCase));
+        if (loaded is not null || !IsApplicationAssembly(simpleName))
+        {
+            return loaded;
+        }
+
+        try
+        {
+            var assembly = AssemblyLoadContext.Default.LoadFromAssemblyName(new AssemblyName(simpleName));
+            return string.IsNullOrEmpty(assembly.Location) ? null : assembly;
+        }
+        catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsApplicationAssembly(string simpleName) =>
+        (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Any(path => string.Equals(Path.GetFileNameWithoutExtension(path), simpleName, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(Path.GetDirectoryName(path), Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory), StringComparison.Ordinal));
 
     private static Guid? ModuleVersionId(string path)
     {
