@@ -133,11 +133,24 @@ public sealed class InvestigateCommand : ICliCommand
         List<KeyInvestigation> investigations;
         if (keys.Count > 0)
         {
-            investigations = keys.Select(k => investigator.Investigate(k)).ToList();
-            foreach (var missing in investigations.Where(i => i.Profile.Activity.Events == 0))
+            var absent = 0;
+            foreach (var key in keys)
             {
-                await console.Error.WriteLineAsync($"nbh investigate: key {missing.AccessKeyId} made no calls in this evidence.").ConfigureAwait(false);
+                var check = await KeyInEvidence.FindAsync(OfflineQueryRunner.FromEvents(events), key, string.Join(", ", sources), range, cancellationToken).ConfigureAwait(false);
+                if (!check.Found)
+                {
+                    absent++;
+                    await console.Error.WriteLineAsync($"nbh investigate: {TerminalText.OneLine(check.ToString())}").ConfigureAwait(false);
+                }
             }
+
+            if (absent > 0)
+            {
+                // A profile of a key the evidence does not hold would be empty tables that read like an all-clear.
+                return CliApplication.FailureExitCode;
+            }
+
+            investigations = keys.Select(k => investigator.Investigate(k)).ToList();
         }
         else
         {

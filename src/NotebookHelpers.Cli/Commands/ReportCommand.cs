@@ -86,9 +86,11 @@ public sealed class ReportCommand : ICliCommand
         {
             await console.Error.WriteLineAsync("nbh report: no --access-key-id given and nothing in the evidence points at a key; the report lists the findings only.").ConfigureAwait(false);
         }
-        else if (incident.Investigation.Profile.Activity.Events == 0)
+        else if (incident.RequireKey(stop: false) is { Found: false } absent)
         {
-            await console.Error.WriteLineAsync($"nbh report: key {TerminalText.OneLine(incident.Investigation.AccessKeyId)} made no calls in this evidence.").ConfigureAwait(false);
+            // A report about a key the evidence does not hold would be empty tables that read like an all-clear.
+            await console.Error.WriteLineAsync($"nbh report: {TerminalText.OneLine(absent.ToString())}").ConfigureAwait(false);
+            return CliApplication.FailureExitCode;
         }
 
         var options = new IncidentReportOptions

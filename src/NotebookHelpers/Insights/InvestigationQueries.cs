@@ -13,6 +13,18 @@ public static class InvestigationQueries
 {
     private const string ActivityFields = "@timestamp, awsRegion, eventSource, eventName, userIdentity.arn, sourceIPAddress, userAgent, errorCode";
 
+    /// <summary>
+    /// Whether a key appears in the evidence at all: the events whose text holds it (calls signed with it, and calls
+    /// that name it, such as its creation or deactivation), how many it signed, and the first and last.
+    /// </summary>
+    public static InsightsQuery KeyAppearances(string accessKeyId) =>
+        Parse("filter @message like $key | stats count(*) as events, sum(userIdentity.accessKeyId = $key) as calls, min(@timestamp) as first, max(@timestamp) as last")
+            .Bind("key", accessKeyId);
+
+    /// <summary>The access keys that signed calls in the evidence, with their number of calls.</summary>
+    public static InsightsQuery KeysUsed() =>
+        Parse("filter ispresent(userIdentity.accessKeyId) | stats count(*) as calls by userIdentity.accessKeyId");
+
     /// <summary>Everything done with an access key (AKIA… or ASIA…).</summary>
     public static InsightsQuery ActivityByAccessKey(string accessKeyId) =>
         Parse($"filter userIdentity.accessKeyId = $key | fields {ActivityFields} | sort @timestamp asc").Bind("key", accessKeyId);

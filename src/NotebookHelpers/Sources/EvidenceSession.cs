@@ -94,6 +94,17 @@ public sealed class EvidenceSession : IHtmlRenderable
         return new EvidenceSession(opened, runner, range, null);
     }
 
+    /// <summary>
+    /// Checks that <paramref name="accessKeyId"/> appears in this evidence and returns the check (it displays where the
+    /// key appears); stops the notebook with <see cref="Investigation.KeyNotInEvidenceException"/> when it does not.
+    /// </summary>
+    /// <exception cref="Investigation.KeyNotInEvidenceException">The key does not appear in the evidence.</exception>
+    public async Task<Investigation.KeyInEvidence> RequireKeyAsync(string accessKeyId, CancellationToken cancellationToken = default)
+    {
+        var check = await Investigation.KeyInEvidence.FindAsync(Runner, accessKeyId, $"{Source.Parameter} ({Source.Description})", Range, cancellationToken).ConfigureAwait(false);
+        return check.Require();
+    }
+
     /// <summary>Runs a query (parameters already bound) over the evidence and range, showing its progress.</summary>
     public Task<QueryResults> QueryAsync(InsightsQuery query, CancellationToken cancellationToken = default)
     {

@@ -6,6 +6,7 @@ using NotebookHelpers.Display;
 using NotebookHelpers.Events;
 using NotebookHelpers.Evidence;
 using NotebookHelpers.Html;
+using NotebookHelpers.Insights;
 using NotebookHelpers.Investigation;
 using NotebookHelpers.Sources;
 
@@ -327,6 +328,27 @@ public sealed class IncidentCase : IHtmlRenderable
         return new HtmlFragment(
             "<p><b>" + HtmlText.Encode(header) + "</b></p>" + FindingsRendering.FindingsTable(findings),
             header + "\n" + FindingsRendering.ToText(findings));
+    }
+
+    /// <summary>
+    /// Checks that the investigated key appears in the evidence and returns the check (it displays where the key
+    /// appears); stops the notebook with <see cref="KeyNotInEvidenceException"/> when it does not, or when no key was
+    /// given and nothing in the evidence points at one. Pass <paramref name="stop"/> false to show the check and go on
+    /// (containment of a key still makes sense live when the evidence does not hold it).
+    /// </summary>
+    /// <exception cref="KeyNotInEvidenceException">The key does not appear in the evidence, or there is no key.</exception>
+    public KeyInEvidence RequireKey(bool stop = true)
+    {
+        var source = $"{SourceParameter} ({Source.Description})";
+        if (Investigation is null)
+        {
+            throw new KeyNotInEvidenceException(string.Create(CultureInfo.InvariantCulture,
+                $"No AccessKeyId was given and nothing in this evidence points at a key (no quarantine marker, no high-severity finding). Looked at: {source}, {(Range.IsUnbounded ? "all times" : Range.ToString())}, {Events.Count:N0} events. Give AccessKeyId."));
+        }
+
+        var check = KeyInEvidence.FindAsync(OfflineQueryRunner.FromEvents(Events, source), Investigation.AccessKeyId, source, Range)
+            .GetAwaiter().GetResult();
+        return stop ? check.Require() : check;
     }
 
     /// <summary>The overview as a table.</summary>

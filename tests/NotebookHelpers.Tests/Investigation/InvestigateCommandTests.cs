@@ -113,12 +113,12 @@ public sealed class InvestigateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task AMissingPathIsAFailureNamingIt()
+    public async Task AMissingPathIsAUsageErrorNamingIt()
     {
         var missing = Path.Combine(_folder, "nope");
         var (exit, _, stderr) = await Run("investigate", "--logs", missing);
 
-        Assert.Equal(1, exit);
+        Assert.Equal(2, exit);
         Assert.Contains(missing, stderr, StringComparison.Ordinal);
     }
 
@@ -128,5 +128,31 @@ public sealed class InvestigateCommandTests : IDisposable
         var stderr = new StringWriter();
         var exit = await CliApplication.RunAsync(args, new CliConsole(stdout, stderr));
         return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public async Task AKeyNotInTheEvidenceIsSaidInOneLineAndFailsInsteadOfAnEmptyProfile()
+    {
+        var typo = LeakedKeyScenario.LeakedKey[..^1] + (LeakedKeyScenario.LeakedKey[^1] == 'X' ? "Y" : "X");
+
+        var (exit, stdout, stderr) = await Run("investigate", "--logs", _folder, "--access-key-id", typo);
+
+        Assert.Equal(1, exit);
+        Assert.Equal("", stdout);
+        Assert.Contains($"nbh investigate: {typo} does not appear in this evidence. Looked at: {_folder}", stderr, StringComparison.Ordinal);
+        Assert.Contains($"spelled most like it is {LeakedKeyScenario.LeakedKey}", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AReportOnAKeyNotInTheEvidenceIsRefusedAndWritesNothing()
+    {
+        var typo = LeakedKeyScenario.LeakedKey[..^1] + (LeakedKeyScenario.LeakedKey[^1] == 'X' ? "Y" : "X");
+        var output = Path.Combine(_folder, "report");
+
+        var (exit, _, stderr) = await Run("report", "--logs", _folder, "--access-key-id", typo, "--out", output);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"{typo} does not appear in this evidence", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
     }
 }
