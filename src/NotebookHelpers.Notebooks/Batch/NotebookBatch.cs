@@ -87,9 +87,14 @@ public sealed class NotebookBatch
         }
 
         var failed = outcomes.Count(o => !o.Succeeded);
+        var others = outcomes.SelectMany(o => o.Result?.OtherOutputs ?? [])
+            .Select(o => $"{Shown(o.Path)}{Path.DirectorySeparatorChar} ({o.Description})")
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
         _progress.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"nbh run: {outcomes.Count} {(outcomes.Count == 1 ? "notebook" : "notebooks")}, {outcomes.Count - failed} succeeded, {failed} failed ({clock.Elapsed.TotalSeconds:0.0} s); outputs in {outputDirectory}"));
+            $"nbh run: {outcomes.Count} {(outcomes.Count == 1 ? "notebook" : "notebooks")}, {outcomes.Count - failed} succeeded, {failed} failed ({clock.Elapsed.TotalSeconds:0.0} s); outputs in {outputDirectory}")
+            + (others.Count == 0 ? "" : " and " + string.Join(", ", others)));
         return outcomes;
     }
 
@@ -137,7 +142,18 @@ public sealed class NotebookBatch
         _progress.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"  wrote {executedPath} and {reportPath} ({result.Duration.TotalSeconds:0.0} s)"));
+        foreach (var other in result.OtherOutputs)
+        {
+            _progress.WriteLine($"  the notebook wrote its {other.Description} to {Shown(other.Path)}{Path.DirectorySeparatorChar}");
+        }
         return new NotebookOutcome(path, result, null, executedPath, reportPath);
+    }
+
+    // Relative to where nbh run was started, as the user typed the other paths.
+    private static string Shown(string path)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
     }
 
     private sealed class ProgressPrinter(TextWriter writer, bool terminal) : INotebookRunObserver

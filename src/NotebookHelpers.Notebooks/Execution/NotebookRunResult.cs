@@ -1,3 +1,4 @@
+using NotebookHelpers.Display;
 using NotebookHelpers.Notebooks.Documents;
 using NotebookHelpers.Notebooks.Parameters;
 
@@ -6,8 +7,11 @@ namespace NotebookHelpers.Notebooks.Execution;
 /// <summary>The outcome of running one notebook.</summary>
 public sealed class NotebookRunResult
 {
-    internal NotebookRunResult(NotebookDocument document, ParameterInjection? injection, IReadOnlyList<CellFailure> failures, IReadOnlyList<string> warnings, TimeSpan duration, bool stoppedEarly)
+    internal NotebookRunResult(
+        NotebookDocument document, ParameterInjection? injection, IReadOnlyList<CellFailure> failures, IReadOnlyList<string> warnings, TimeSpan duration, bool stoppedEarly,
+        IReadOnlyList<WrittenOutputEventArgs> otherOutputs)
     {
+        OtherOutputs = otherOutputs;
         Document = document;
         Injection = injection;
         Failures = failures;
@@ -27,6 +31,9 @@ public sealed class NotebookRunResult
 
     /// <summary>Problems that did not stop the run.</summary>
     public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>What the notebook's cells had the library write elsewhere (the incident report's folder), in order.</summary>
+    public IReadOnlyList<WrittenOutputEventArgs> OtherOutputs { get; }
 
     /// <summary>Wall-clock time of the run, kernel start included.</summary>
     public TimeSpan Duration { get; }

@@ -1,3 +1,4 @@
+using NotebookHelpers.Display;
 using System.Diagnostics;
 using Microsoft.CodeAnalysis.Scripting;
 using Microsoft.DotNet.Interactive;
@@ -58,6 +59,15 @@ public sealed class NotebookRunner
         var clock = Stopwatch.StartNew();
         var previousDirectory = Environment.CurrentDirectory;
         var notebookDirectory = Path.GetDirectoryName(Path.GetFullPath(document.Path))!;
+        var otherOutputs = new List<WrittenOutputEventArgs>();
+        void Collect(object? sender, WrittenOutputEventArgs output)
+        {
+            lock (otherOutputs)
+            {
+                otherOutputs.Add(output);
+            }
+        }
+
         try
         {
             if (_options.UseNotebookFolderAsWorkingDirectory)
@@ -66,12 +76,14 @@ public sealed class NotebookRunner
             }
 
             HostFormatters.Apply();
+            WrittenOutputs.Written += Collect;
             using var kernel = NotebookKernel.Create();
             var (failures, stoppedEarly) = await RunCellsAsync(kernel, document, notebookDirectory, warnings, cancellationToken).ConfigureAwait(false);
-            return new NotebookRunResult(document, injection, failures, warnings, clock.Elapsed, stoppedEarly);
+            return new NotebookRunResult(document, injection, failures, warnings, clock.Elapsed, stoppedEarly, [.. otherOutputs]);
         }
         finally
         {
+            WrittenOutputs.Written -= Collect;
             if (_options.UseNotebookFolderAsWorkingDirectory)
             {
                 Environment.CurrentDirectory = previousDirectory;

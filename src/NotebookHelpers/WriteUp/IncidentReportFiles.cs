@@ -31,6 +31,7 @@ internal static class IncidentReportFiles
             written.Add(path);
         }
 
+        Display.WrittenOutputs.Announce(folder, "incident report");
         return written;
     }
 }

@@ -1,3 +1,4 @@
+using NotebookHelpers.Tests.Support;
 using static NotebookHelpers.Tests.Notebooks.NotebookFixture;
 
 namespace NotebookHelpers.Tests.Notebooks;
@@ -127,6 +128,9 @@ public sealed partial class NotebookCollectionTests
         {
             Assert.Contains(file, files, StringComparison.Ordinal);
         }
+
+        var folder = Assert.Single(_runs.Result(WriteUp).OtherOutputs);
+        Assert.Equal((Path.GetFullPath(Path.Combine(RepositoryPaths.RepositoryRoot, "out", "incident-report")), "incident report"), (folder.Path, folder.Description));
     }
 
     private string BackdoorKey => Key("attacker-created");

@@ -98,6 +98,23 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("unknown parameter 'Extra' (its parameters cell declares: Who, Count); injected anyway", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheSummaryListsWhatTheNotebooksHadTheLibraryWriteElsewhere()
+    {
+        var folder = Path.Combine(_folder.Path, "notebooks");
+        var library = typeof(NotebookHelpers.Display.WrittenOutputs).Assembly.Location;
+        var notebook = Ipynb(folder, "writes-a-report",
+            Code($"#r \"{library}\""),
+            Code("System.IO.Directory.CreateDirectory(\"report\");\nNotebookHelpers.Display.WrittenOutputs.Announce(\"report\", \"incident report\");"));
+
+        var (exit, _, stderr) = await Run("run", notebook, "--out", Path.Combine(_folder.Path, "out"));
+
+        Assert.Equal(0, exit);
+        var report = Path.Combine(folder, "report") + Path.DirectorySeparatorChar;
+        Assert.Contains($"  the notebook wrote its incident report to {report}", stderr, StringComparison.Ordinal);
+        Assert.Contains($"outputs in {Path.Combine(_folder.Path, "out")} and {report} (incident report)", stderr, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private (string Good, string Bad) WriteNotebooks()
