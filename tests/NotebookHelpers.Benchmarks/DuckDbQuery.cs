@@ -1,3 +1,5 @@
+#if WITH_DUCKDB
+// Compiled only with -p:WithDuckDb=true (NotebookHelpers.Benchmarks.csproj says why).
 using System.Diagnostics;
 using System.Globalization;
 using DuckDB.NET.Data;
@@ -56,3 +58,4 @@ internal static class DuckDbQuery
         return 0;
     }
 }
+#endif

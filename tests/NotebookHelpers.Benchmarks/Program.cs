@@ -6,7 +6,9 @@ var benchmarks = new Dictionary<string, Func<IReadOnlyList<string>, int>>(String
     ["scan"] = JsonScanBenchmark.Run,
     ["sample-incident"] = SampleIncidentBenchmark.Run,
     ["query"] = QueryBenchmark.Run,
+#if WITH_DUCKDB
     ["duckdb"] = DuckDbQuery.Run,
+#endif
     ["reader-stages"] = ReaderStagesBenchmark.Run,
     ["fuzz-scanner"] = NotebookHelpers.Benchmarks.Fuzz.ScannerFuzzer.Run,
 };

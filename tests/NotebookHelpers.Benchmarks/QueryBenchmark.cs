@@ -22,6 +22,10 @@ internal static class QueryBenchmark
 
     public static int Run(IReadOnlyList<string> args)
     {
+#if !WITH_DUCKDB
+        Console.Error.WriteLine("query compares nbh with DuckDB: build with it, dotnet run -c Release -p:WithDuckDb=true --project tests/NotebookHelpers.Benchmarks -- query ...");
+        return 2;
+#else
         var data = Option(args, "--data") ?? throw new ArgumentException("--data DIR is required");
         var nbh = Option(args, "--nbh") ?? Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "NotebookHelpers.Cli", "bin", "Release", "net10.0", "nbh");
         var runs = int.Parse(Option(args, "--runs") ?? "3", CultureInfo.InvariantCulture);
@@ -79,6 +83,7 @@ internal static class QueryBenchmark
         void Row(string name, Sample s) => Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"| {name} | {s.Wall:N2} | {s.Cpu:N2} | {s.PeakMb:N0} | {events / s.Wall:N0} | {s.Wall / duckRun.Wall:N2}× | {s.Cpu / duckRun.Cpu:N2}× | {(jq is { } x ? $"{x.Run.Wall / s.Wall:N1}×" : "—")} |"));
+#endif
     }
 
     private static (Sample Run, string Output) Best(int runs, Func<(Sample, string)> measure)
