@@ -22,7 +22,7 @@ public sealed class CloudWatchLogsQueryRunnerTests
 
     private static string Recorded(string name) => File.ReadAllText(RepositoryPaths.SharedDataset("api-responses/" + name));
 
-    [SharedDataFact]
+    [SharedDataFact("api-responses/GetQueryResults.sans-workshop.running.json")]
     public async Task PollsThroughScheduledAndRunningUntilCompleteWithRecordedResponses()
     {
         var polls = 0;
@@ -68,7 +68,7 @@ public sealed class CloudWatchLogsQueryRunnerTests
         Assert.Equal("2dac81d5-a6a5-45d7-b355-c842b1a7c0c5", requests[1].Json.GetProperty("queryId").GetString());
     }
 
-    [SharedDataFact]
+    [SharedDataFact("api-responses/GetQueryResults.sans-workshop.missing-field-row.json")]
     public async Task KeepsOnlyTheFieldsPresentInEachRowOfTheRecordedWorkshopResponse()
     {
         await using var server = await FakeAwsServer.StartAsync(r => r.Operation == "StartQuery"

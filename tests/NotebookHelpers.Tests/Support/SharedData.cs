@@ -27,6 +27,24 @@ public static class SharedData
         : $"needs the third-party CloudTrail recordings in {Root}, which are not in this clone; {HowToGet}";
 
     /// <summary>
+    /// Like <see cref="SkipReason"/>, and also skipped (outside CI) when ../shared is there but lacks one of
+    /// <paramref name="files"/> (paths under datasets/): files with no public origin, which the fetch script cannot
+    /// bring to a machine that fetched the rest.
+    /// </summary>
+    public static string? SkipReasonFor(IReadOnlyList<string> files)
+    {
+        if (SkipReason is not null || IsCi)
+        {
+            return SkipReason;
+        }
+
+        var missing = files.Where(f => !File.Exists(Path.Combine(Root, "datasets", f))).ToList();
+        return missing.Count == 0
+            ? null
+            : $"needs {string.Join(", ", missing)} in {Path.Combine(Root, "datasets")}, which has no public origin the fetch script could bring it from; copy it from a machine that has ../shared";
+    }
+
+    /// <summary>
     /// Theory rows read from ../shared at discovery time: the rows when present, else one placeholder row so the
     /// (skipped) theory still has something to show. Under CI a missing folder throws, failing discovery loudly.
     /// </summary>

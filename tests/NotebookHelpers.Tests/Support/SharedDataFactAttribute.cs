@@ -7,10 +7,13 @@ namespace NotebookHelpers.Tests.Support;
 /// </summary>
 public sealed class SharedDataFactAttribute : FactAttribute
 {
-    /// <summary>Skips the test when ../shared is absent outside CI.</summary>
-    public SharedDataFactAttribute()
+    /// <summary>
+    /// Skips the test when ../shared is absent outside CI, or lacks one of <paramref name="files"/> (paths under
+    /// datasets/ that the fetch script cannot bring).
+    /// </summary>
+    public SharedDataFactAttribute(params string[] files)
     {
-        Skip = SharedData.SkipReason;
+        Skip = SharedData.SkipReasonFor(files);
     }
 }
 
