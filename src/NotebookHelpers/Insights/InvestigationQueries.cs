@@ -14,11 +14,15 @@ public static class InvestigationQueries
     private const string ActivityFields = "@timestamp, awsRegion, eventSource, eventName, userIdentity.arn, sourceIPAddress, userAgent, errorCode";
 
     /// <summary>
-    /// Whether a key appears in the evidence at all: the events whose text holds it (calls signed with it, and calls
-    /// that name it, such as its creation or deactivation), how many it signed, and the first and last.
+    /// Whether a key appears in the evidence at all: the calls signed with it, the calls that name it (its creation by
+    /// IAM or STS, its deactivation or deletion, a lookup of its owner) and any other event whose text holds it; how
+    /// many it signed; the first and the last. The fields are compared decoded, so a record that escapes characters
+    /// of the key still matches.
     /// </summary>
     public static InsightsQuery KeyAppearances(string accessKeyId) =>
-        Parse("filter @message like $key | stats count(*) as events, sum(userIdentity.accessKeyId = $key) as calls, min(@timestamp) as first, max(@timestamp) as last")
+        Parse("filter userIdentity.accessKeyId = $key or requestParameters.accessKeyId = $key or responseElements.accessKey.accessKeyId = $key " +
+              "or responseElements.credentials.accessKeyId = $key or @message like $key " +
+              "| stats count(*) as events, sum(userIdentity.accessKeyId = $key) as calls, min(@timestamp) as first, max(@timestamp) as last")
             .Bind("key", accessKeyId);
 
     /// <summary>The access keys that signed calls in the evidence, with their number of calls.</summary>

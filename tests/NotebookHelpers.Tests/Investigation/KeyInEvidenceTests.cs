@@ -66,6 +66,17 @@ public class KeyInEvidenceTests
     }
 
     [Fact]
+    public async Task AKeyWrittenWithJsonEscapesInTheRecordStillAppears()
+    {
+        var runner = OfflineQueryRunner.FromRecords(Records(
+            Event("2025-03-11T10:00:00Z", "ListUsers", "\"userIdentity\":{\"accessKeyId\":\"\\u0041KIACCCCCCCCCCCCCCCC\"}")));
+
+        var check = await KeyInEvidence.FindAsync(runner, "AKIACCCCCCCCCCCCCCCC", "one event", TimeRange.All);
+
+        Assert.Equal((1, 1), (check.Events, check.Calls));
+    }
+
+    [Fact]
     public async Task AnIncidentCaseChecksItsKeyTheSameWayAndCanShowTheCheckWithoutStopping()
     {
         var present = await IncidentCase.OpenAsync("sample", LeakedKey);
