@@ -846,8 +846,13 @@ internal sealed class JsonEvidenceDecoder
         LogRecord? record = null;
         if (!Lacks(info, slice, context))
         {
-            record = new LogRecord(json, location, context);
-            _buffers.Escaped();
+            // A query's read (pooled buffers) copies the records it keeps, so the buffer can still be reused: the kept
+            // records of a selective query are a fraction of the bytes, and a big delivery object's buffer is not.
+            record = _buffers.IsPooled ? new LogRecord(slice.ToArray(), location, context) : new LogRecord(json, location, context);
+            if (!_buffers.IsPooled)
+            {
+                _buffers.Escaped();
+            }
         }
 
         _bufferHasRecords = true;
