@@ -76,6 +76,10 @@ public sealed class NotebookBatch
             }
 
             outcomes.Add(await RunOneAsync(path, document, outputDirectory, cancellationToken).ConfigureAwait(false));
+
+            // What a finished notebook held (its kernel, its evidence) is garbage now, but the GC would grow the heap
+            // over several notebooks before compacting it: give the memory back before the next one starts.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
 
         var failed = outcomes.Count(o => !o.Succeeded);
