@@ -133,6 +133,14 @@ public sealed class NotebookBatch
         _progress.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"  wrote {executedPath} and {reportPath} ({result.Duration.TotalSeconds:0.0} s)"));
+
+        // The outputs are in the files now. Held until the batch ends, every notebook's outputs (a chart carries
+        // plotly.js, 3.6 MB) added up over a run of all notebooks.
+        foreach (var cell in result.Document.Cells)
+        {
+            cell.Outputs.Clear();
+        }
+
         return new NotebookOutcome(path, result, null, executedPath, reportPath);
     }
 
