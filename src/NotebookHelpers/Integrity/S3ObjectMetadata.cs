@@ -18,8 +18,13 @@ public sealed record S3ObjectMetadata(string? Signature, string? SignatureAlgori
     /// <summary>What is appended to a digest's file name to name its metadata file.</summary>
     public const string FileSuffix = ".metadata.json";
 
-    /// <summary>True when <paramref name="path"/> names a digest's metadata file.</summary>
-    public static bool IsMetadataFile(string path) => path.EndsWith(FileSuffix, StringComparison.Ordinal);
+    /// <summary>True when <paramref name="path"/> names a digest's metadata file (a digest's name plus <see cref="FileSuffix"/>).</summary>
+    public static bool IsMetadataFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return path.EndsWith(FileSuffix, StringComparison.Ordinal) &&
+               Evidence.CloudTrailObjectName.TryParse(Path.GetFileName(path[..^FileSuffix.Length])) is { IsDigest: true };
+    }
 
     /// <summary>The metadata file of the digest at <paramref name="digestPath"/>.</summary>
     public static string PathFor(string digestPath) => digestPath + FileSuffix;

@@ -5,9 +5,10 @@ using NotebookHelpers.Investigation.Rendering;
 namespace NotebookHelpers.Integrity;
 
 /// <summary>
-/// The text form of a validation, as <c>nbh validate-trail</c> prints it: one tab-separated line per problem
-/// (<c>kind  status  key  reason</c>) and per span without digests, then the chains, what was not checked, notes,
-/// and the verdict last. Values from the evidence stay on their line (control characters are made visible).
+/// The text form of a validation, as <c>nbh validate-trail</c> prints it: one line per problem
+/// (<c>log file missing: KEY — why</c>) and per span without digests, then the chains, what was not checked (one line
+/// per reason), notes, and the verdict last. Values from the evidence stay on their line (control characters are made
+/// visible).
 /// </summary>
 public static class TrailIntegrityText
 {
@@ -29,18 +30,18 @@ public static class TrailIntegrityText
         sb.Append('\n');
         foreach (var problem in report.PublicKeys.Problems)
         {
-            sb.Append("public key problem\t").Append(TextTable.Clean(problem)).Append('\n');
+            sb.Append("public key problem: ").Append(TextTable.Clean(problem)).Append('\n');
         }
 
         foreach (var f in report.Problems)
         {
-            sb.Append(f.Kind == IntegrityFileKind.Digest ? "digest" : "log file").Append('\t').Append(f.Status.Name()).Append('\t')
-                .Append(TextTable.Clean(f.Path)).Append('\t').Append(TextTable.Clean(f.Reason)).Append('\n');
+            sb.Append(f.Kind == IntegrityFileKind.Digest ? "digest " : "log file ").Append(f.Status.Name()).Append(": ")
+                .Append(TextTable.Clean(f.Path)).Append(" — ").Append(TextTable.Clean(f.Reason)).Append('\n');
         }
 
         foreach (var g in report.Gaps)
         {
-            sb.Append(c, $"gap\t{g.AccountId}/{g.Region}\t{TrailIntegrityValidator.Iso(g.From)} to {TrailIntegrityValidator.Iso(g.To)}\t{TextTable.Clean(g.Reason)}\n");
+            sb.Append(c, $"gap: {g.AccountId}/{g.Region} {TrailIntegrityValidator.Iso(g.From)} to {TrailIntegrityValidator.Iso(g.To)} — {TextTable.Clean(g.Reason)}\n");
         }
 
         if (report.Chains.Count > 0)
@@ -53,9 +54,10 @@ public static class TrailIntegrityText
                 ])]));
         }
 
-        foreach (var u in report.Unchecked)
+        foreach (var reason in report.Unchecked.GroupBy(u => u.Reason, StringComparer.Ordinal))
         {
-            sb.Append(c, $"not checked: {u.Count:N0} log file(s) of {u.AccountId}/{u.Region}: {u.Reason}\n");
+            sb.Append(c, $"not checked: {reason.Sum(u => u.Count):N0} log file(s) — {reason.Key}: ")
+                .AppendJoin(", ", reason.Select(u => string.Create(c, $"{u.AccountId}/{u.Region} ({u.Count:N0})"))).Append('\n');
         }
 
         foreach (var note in report.Notes)

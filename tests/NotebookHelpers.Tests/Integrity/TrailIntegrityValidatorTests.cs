@@ -369,8 +369,8 @@ public sealed class TrailIntegrityValidatorTests : IDisposable
         Assert.Equal("log", missing.GetProperty("kind").GetString());
         Assert.False(json.RootElement.GetProperty("valid").GetBoolean());
         Assert.Equal(1, json.RootElement.GetProperty("summary").GetProperty("logFiles").GetProperty("missing").GetInt32());
-        var problemLines = text.Split('\n').Where(l => l.StartsWith("log file\t", StringComparison.Ordinal) || l.StartsWith("digest\t", StringComparison.Ordinal)).ToList();
-        Assert.Equal($"log file\tmissing\t{_trail.LogKeys[4].Key}", string.Join('\t', Assert.Single(problemLines).Split('\t').Take(3)));
+        var problemLines = text.Split('\n').Where(l => l.StartsWith("log file ", StringComparison.Ordinal) || l.StartsWith("digest ", StringComparison.Ordinal)).ToList();
+        Assert.StartsWith($"log file missing: {_trail.LogKeys[4].Key} — listed by digest {_trail.DigestKeys[3]}", Assert.Single(problemLines), StringComparison.Ordinal);
         Assert.EndsWith("PROBLEMS FOUND: 4 digest files (4 valid); 5 log files (4 valid, 1 missing)\n", text, StringComparison.Ordinal);
     }
 
