@@ -30,7 +30,7 @@ public static class SampleIncidentGenerator
     public const string AnswerKeyFile = "answer-key.json";
 
     /// <summary>The public key of the sample's digest signing key pair, in ListPublicKeys shape.</summary>
-    public const string PublicKeysFile = "cloudtrail-public-keys.json";
+    public const string PublicKeysFile = NotebookHelpers.Sources.SampleIncidentLocator.PublicKeysFileName;
 
     /// <summary>Writes the sample into <see cref="SampleIncidentOptions.OutputDirectory"/>, replacing an earlier run's files there.</summary>
     public static SampleIncidentSummary Generate(SampleIncidentOptions options, IProgress<string>? progress = null,

@@ -75,7 +75,7 @@ public sealed class ValidateTrailCommand : ICliCommand
         {
             folder = SampleIncidentLocator.Find(copy);
             // The sample's own key (not an AWS key) sits next to its trail copy.
-            var sampleKeys = Path.Combine(Path.GetDirectoryName(folder)!, "cloudtrail-public-keys.json");
+            var sampleKeys = Path.Combine(Path.GetDirectoryName(folder)!, SampleIncidentLocator.PublicKeysFileName);
             if (keyFiles.Count == 0 && File.Exists(sampleKeys))
             {
                 keyFiles.Add(sampleKeys);
@@ -139,10 +139,8 @@ public sealed class ValidateTrailCommand : ICliCommand
             var fetched = await new TrailLogFetcher(s3, evidence).FetchAsync(new TrailFetchRequest(location, from, to, accounts, regions), null, cancellationToken).ConfigureAwait(false);
             await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"nbh {Name}: {fetched.Listed} objects listed, {fetched.Downloaded} downloaded, {fetched.Skipped} already saved; evidence in {evidence.Root}")).ConfigureAwait(false);
-            var digestRegions = TrailEvidenceIndex.Build(evidence.Root).Digests.Values.Select(d => d.Key.Region).Distinct(StringComparer.Ordinal).ToList();
-            // Keys valid an hour either side: the first digest ends up to an hour after the range starts.
             var (_, keyProblems) = await new PublicKeyFetcher(new CloudTrailClient(session.Sender), evidence)
-                .FetchAsync(digestRegions, from.AddHours(-1), to.AddHours(2), cancellationToken).ConfigureAwait(false);
+                .FetchForDigestsAsync(fetched.Paths, cancellationToken).ConfigureAwait(false);
             foreach (var problem in fetched.Problems.Concat(keyProblems))
             {
                 await console.Error.WriteLineAsync($"nbh {Name}: {TerminalText.OneLine(problem)}").ConfigureAwait(false);

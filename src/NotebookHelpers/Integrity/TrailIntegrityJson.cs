@@ -48,23 +48,7 @@ public static class TrailIntegrityJson
 
             w.WriteEndArray();
             WriteStrings(w, "publicKeyProblems", report.PublicKeys.Problems);
-            w.WriteStartArray("chains");
-            foreach (var c in report.Chains)
-            {
-                w.WriteStartObject();
-                w.WriteString("account", c.AccountId);
-                w.WriteString("region", c.Region);
-                w.WriteString("trail", c.TrailName);
-                w.WriteString("homeRegion", c.HomeRegion);
-                WriteTime(w, "from", c.From);
-                WriteTime(w, "to", c.To);
-                w.WriteBoolean("startsHere", c.Starts);
-                w.WriteNumber("digests", c.Digests);
-                w.WriteNumber("validDigests", c.ValidDigests);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            WriteChains(w, report.Chains);
             w.WriteStartArray("files");
             foreach (var f in report.Files)
             {
@@ -124,6 +108,28 @@ public static class TrailIntegrityJson
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
+    }
+
+    /// <summary>Writes the <c>chains</c> array (also used by the evidence manifest).</summary>
+    internal static void WriteChains(Utf8JsonWriter w, IEnumerable<DigestChainSummary> chains)
+    {
+        w.WriteStartArray("chains");
+        foreach (var c in chains)
+        {
+            w.WriteStartObject();
+            w.WriteString("account", c.AccountId);
+            w.WriteString("region", c.Region);
+            w.WriteString("trail", c.TrailName);
+            w.WriteString("homeRegion", c.HomeRegion);
+            WriteTime(w, "from", c.From);
+            WriteTime(w, "to", c.To);
+            w.WriteBoolean("startsHere", c.Starts);
+            w.WriteNumber("digests", c.Digests);
+            w.WriteNumber("validDigests", c.ValidDigests);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static void WriteCounts(Utf8JsonWriter w, string name, IReadOnlyList<(IntegrityStatus Status, int Count)> counts)

@@ -408,6 +408,27 @@ public sealed class TrailIntegrityValidatorTests : IDisposable
     }
 
     [Fact]
+    public void KeysFromAForgedDigestAreDataInHtmlAndStayOnTheirLineInText()
+    {
+        const string Hostile = "AWSLogs/111122223333/CloudTrail/us-east-1/2025/03/11/<img src=x onerror=alert(1)>\u001b[31m\nforged.json.gz";
+        Rewrite(_trail.DigestKeys[3], d => ((JsonArray)d["logFiles"]!).Add(new JsonObject
+        {
+            ["s3Bucket"] = SignedTrail.Bucket, ["s3Object"] = Hostile, ["hashValue"] = "00", ["hashAlgorithm"] = "SHA-256",
+        }));
+
+        var report = Validate();
+        using var html = new StringWriter();
+        report.WriteHtml(html);
+        var text = TrailIntegrityText.Format(report);
+
+        Assert.Contains(report.Files, f => f.Path == Hostile && f.Status == IntegrityStatus.Missing);
+        Assert.DoesNotContain("<img", html.ToString(), StringComparison.Ordinal);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", html.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', text);
+        Assert.Single(text.Split('\n'), l => l.Contains("onerror", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void TheLibrarysDataSigningStringIsTheOneInTheAwsGuide()
     {
         var content = _trail.Read(_trail.DigestKeys[2]);

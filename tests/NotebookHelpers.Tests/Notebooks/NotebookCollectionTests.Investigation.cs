@@ -62,6 +62,17 @@ public sealed partial class NotebookCollectionTests
     }
 
     [Fact]
+    public void EventHistoryValidatesTheTrailAndNamesTheLogObjectTheAttackerDeleted()
+    {
+        var deleted = _runs.AnswerKey.GetProperty("trailTampering").GetProperty("deletedLogObjects")[0];
+        var integrity = Html(_runs.Cell(EventHistory, "trail?.Integrity"));
+
+        Assert.Contains("<td>missing</td>", integrity, StringComparison.Ordinal);
+        Assert.Contains(deleted.GetProperty("key").GetString()!, integrity, StringComparison.Ordinal);
+        Assert.Contains("48 digest files (48 valid)", integrity, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LogsInsightsPivotsFromTheAttackersAddressesToTheBackdoorKeyAndItsExfiltration()
     {
         var exfiltration = _runs.AnswerKey.GetProperty("s3Exfiltration");

@@ -30,6 +30,19 @@ public sealed class PublicKeyFetcher
         EvidenceRelativePath.Combine(TrailEvidenceIndex.PublicKeysFolder, EvidenceRelativePath.FromName(region),
             string.Create(CultureInfo.InvariantCulture, $"{start.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}--{end.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}"));
 
+    /// <summary>
+    /// Fetches the keys that signed the digests among <paramref name="objectPaths"/> (keys or evidence paths of fetched
+    /// trail objects): in each digest region, for the span from an hour before the first digest's end to the last's.
+    /// </summary>
+    public Task<(IReadOnlyList<string> Pages, IReadOnlyList<string> Problems)> FetchForDigestsAsync(IEnumerable<string> objectPaths, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(objectPaths);
+        var digests = objectPaths.Select(TrailObjectKey.TryParse).Where(k => k is { IsDigest: true }).Select(k => k!).ToList();
+        return digests.Count == 0
+            ? Task.FromResult<(IReadOnlyList<string>, IReadOnlyList<string>)>(([], []))
+            : FetchAsync([.. digests.Select(d => d.Region)], digests.Min(d => d.Time).AddHours(-1), digests.Max(d => d.Time), cancellationToken);
+    }
+
     /// <summary>Fetches the keys of every region in <paramref name="regions"/>; returns the pages saved and one line per region that failed.</summary>
     public async Task<(IReadOnlyList<string> Pages, IReadOnlyList<string> Problems)> FetchAsync(
         IReadOnlyList<string> regions, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
