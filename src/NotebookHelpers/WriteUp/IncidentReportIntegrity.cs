@@ -88,7 +88,7 @@ internal static class IncidentReportIntegrity
             w.Write("<h3>Problems</h3>");
             IncidentReportHtml.Table(w, ["status", "file", "why"], integrity.Problems.Select(f => new[]
                 {
-                    HtmlText.Encode(f.Status.Name()),
+                    "<span class=\"nbh-nowrap\">" + HtmlText.Encode(f.Status.Name()) + "</span>",
                     HtmlText.Encode(f.Kind == IntegrityFileKind.Digest ? "digest " : "log file ") + "<code>" + HtmlText.Encode(f.Path) + "</code>",
                     HtmlText.Encode(f.Reason),
                 })
@@ -100,11 +100,15 @@ internal static class IncidentReportIntegrity
 
         if (integrity.UncheckedCount > 0)
         {
-            w.Write("<p class=\"nbh-caption\">");
-            HtmlText.Write(w, string.Create(c, $"Not checked: {integrity.UncheckedCount:N0} log file(s): ") +
-                              string.Join("; ", integrity.Unchecked.GroupBy(u => u.Reason, StringComparer.Ordinal)
-                                  .Select(g => string.Create(c, $"{g.Sum(u => u.Count):N0} {g.Key} ({string.Join(", ", g.Select(u => $"{u.AccountId}/{u.Region}"))})"))));
-            w.Write("</p>");
+            w.Write("<details><summary>");
+            HtmlText.Write(w, string.Create(c, $"Not checked: {integrity.UncheckedCount:N0} log file(s) outside what the digests cover"));
+            w.Write("</summary>");
+            IncidentReportHtml.Table(w, ["log files", "why", "accounts and regions"], integrity.Unchecked.GroupBy(u => u.Reason, StringComparer.Ordinal).Select(g => new[]
+            {
+                g.Sum(u => u.Count).ToString("N0", c), HtmlText.Encode(g.Key),
+                HtmlText.Encode(string.Join(", ", g.Select(u => string.Create(c, $"{u.AccountId}/{u.Region} ({u.Count:N0})")))),
+            }));
+            w.Write("</details>");
         }
 
         w.Write("<details><summary>What each status means for the investigation</summary>");
