@@ -17,6 +17,10 @@ namespace NotebookHelpers.SampleIncident.Output;
 /// </summary>
 internal sealed class DigestWriter
 {
+    // Digests are cut at a fixed minute past the hour, set by when the trail was created; 24 of them cover the day.
+    private static readonly DateTimeOffset FirstDigestStart = Timeline.IncidentDay.AddMinutes(17).AddSeconds(43);
+    private static readonly DateTimeOffset LastDigestEnd = FirstDigestStart.AddDays(1);
+
     private readonly string _root;
     private readonly CompressionLevel _level;
     private readonly DigestSigner _signer;
@@ -52,7 +56,7 @@ internal sealed class DigestWriter
     private void AddLocked(DeliveredLogFile file)
     {
         if (file.AccountId == Accounts.Production && DigestRegions.Contains(file.Region)
-            && file.DeliveredAt > Timeline.IncidentDay && file.DeliveredAt <= Timeline.IncidentDay.AddDays(1))
+            && file.DeliveredAt > FirstDigestStart && file.DeliveredAt <= LastDigestEnd)
         {
             _files.Add(file);
         }
@@ -65,8 +69,7 @@ internal sealed class DigestWriter
             string? previousKey = null;
             string? previousHash = null;
             string? previousSignature = null;
-            // Digests are cut at a fixed minute past the hour, set by when the trail was created.
-            var start = Timeline.IncidentDay.AddMinutes(17).AddSeconds(43);
+            var start = FirstDigestStart;
             for (var hour = 0; hour < 24; hour++)
             {
                 var end = start.AddHours(1);

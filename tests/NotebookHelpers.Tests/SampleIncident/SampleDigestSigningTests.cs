@@ -89,6 +89,18 @@ public sealed class SampleDigestSigningTests(GeneratedSampleFixture generated) :
     }
 
     [Fact]
+    public void AnotherSeedValidatesWithItsOwnKeyExceptTheObjectItsStoryDeleted()
+    {
+        var keys = PublicKeySet.Load([Path.Combine(generated.OtherSeed, SampleIncidentGenerator.PublicKeysFile)]);
+
+        var report = TrailIntegrityValidator.Validate(Path.Combine(generated.OtherSeed, SampleIncidentGenerator.TrailFolder), new TrailIntegrityOptions { PublicKeys = keys });
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal((IntegrityFileKind.LogFile, IntegrityStatus.Missing), (problem.Kind, problem.Status));
+        Assert.All(report.Chains, c => Assert.Equal(24, c.ValidDigests));
+    }
+
+    [Fact]
     public void TheRecordsOfTheDeletedObjectAreStillInTheCloudWatchCopyAndTheOtherAccountsCopyOfTheCall()
     {
         var deleted = Assert.Single(Files.AnswerKey.GetProperty("trailTampering").GetProperty("deletedLogObjects").EnumerateArray());
