@@ -9,6 +9,7 @@ var benchmarks = new Dictionary<string, Func<IReadOnlyList<string>, int>>(String
     ["duckdb"] = DuckDbQuery.Run,
     ["reader-stages"] = ReaderStagesBenchmark.Run,
     ["fuzz-scanner"] = NotebookHelpers.Benchmarks.Fuzz.ScannerFuzzer.Run,
+    ["big-objects"] = BigObjectSet.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))

@@ -5,10 +5,10 @@ namespace NotebookHelpers.Evidence;
 /// <summary>
 /// The buffers one file is decoded into. Records handed out as <see cref="Events.LogRecord"/>s point into them for
 /// as long as the caller holds the records, so those buffers are never reused. But when a query's required fields
-/// (<see cref="EvidenceReaderOptions.RequiredKeys"/>) rule out every record of a file — most files, for a selective
-/// query — nothing outlives the reader's own pass, and the buffers go back to a pool once the reader has finished
-/// with the file (<see cref="DecodedChunk.ReturnBuffers"/>). Reusing them saves the page faults and garbage
-/// collections of allocating every decompressed byte afresh.
+/// (<see cref="EvidenceReaderOptions.RequiredKeys"/>) select the records, the decoder copies the few it keeps, nothing
+/// else outlives the reader's own pass, and the buffers go back to a pool once the reader has finished with the file
+/// (<see cref="DecodedChunk.ReturnBuffers"/>). Reusing them saves the page faults and garbage collections of
+/// allocating every decompressed byte afresh.
 /// </summary>
 internal sealed class DecodeBuffers
 {
@@ -29,6 +29,9 @@ internal sealed class DecodeBuffers
     /// file in flight (a few jobs of up to 8 small files). It is dropped with the read.
     /// </summary>
     public static ArrayPool<byte> CreatePool() => ArrayPool<byte>.Create(maxArrayLength: 32 << 20, maxArraysPerBucket: 48);
+
+    /// <summary>True when buffers come from a pool: a record kept from them must own a copy of its bytes.</summary>
+    public bool IsPooled => _pool is not null;
 
     /// <summary>A buffer of at least <paramref name="size"/> bytes.</summary>
     public byte[] Allocate(int size)

@@ -8,16 +8,22 @@ namespace NotebookHelpers.Evidence;
 /// Decodes one JSON-based evidence stream: a sequence of top-level values (one document, JSON Lines, concatenated
 /// pages) or CloudWatch Logs export lines (<c>&lt;timestamp&gt; &lt;json&gt;</c>). Each top-level value is classified
 /// from its keys — <c>Records</c>, <c>Events</c> (LookupEvents), <c>events</c> (CloudWatch Logs), digest fields, or a
-/// record itself — and walked once with the validating scanner. Input is read in chunks; a value that spans chunks
-/// makes the buffer grow until it fits, so a delivery object is held whole while JSON Lines stream.
-/// Records point into the chunk arrays, which are never reused.
+/// record itself — and walked once with the validating scanner. Input is read in chunks. Containers (a top-level
+/// array, the <c>Records</c>/<c>Events</c>/<c>events</c> arrays and the objects holding them) stream: the walk
+/// keeps its open containers on a small stack and resumes after a refill at the element the buffer cut, so a
+/// delivery object of any size is read in bounded memory. Anything else — one record, one member — must fit in
+/// <see cref="EvidenceReaderOptions.MaxRecordBytes"/>; a larger value is reported and skipped without being held.
+/// Records point into the chunk arrays, which are never reused once a record points into them.
 /// </summary>
+/// <remarks>
+/// One piece (past 500 lines) because the container walk, the record scan and the buffer management share the
+/// buffer, its offsets and the pending records; splitting them would pass that state around on every element.
+/// </remarks>
 internal sealed class JsonEvidenceDecoder
 {
     private const int MinChunkSize = 1 << 16;
     private const int MaxChunkSize = 1 << 20;
     private const int RecordsPerChunk = 2048;
-    private const int MaxValueBytes = 1 << 30;
 
     private readonly Stream _input;
     private readonly EvidenceLocation _file;
@@ -31,6 +37,14 @@ internal sealed class JsonEvidenceDecoder
 
     private readonly DecodeBuffers _buffers;
     private byte[] _buf = [];
+    // A record points into the current buffer: it must not be overwritten by the next refill.
+    private bool _bufferHasRecords;
+
+    // The containers of the top-level value being walked that are still open, outermost first (at most a top-level
+    // array, a page object and its Records array); empty between top-level values. _valueStart is where the
+    // top-level value began, for messages.
+    private readonly List<Frame> _frames = [];
+    private long _valueStart;
 
     // Chunks start small (most CloudTrail objects are a few KB) and double up to 1 MB for large streams.
     private int _chunkSize = MinChunkSize;
@@ -108,7 +122,7 @@ internal sealed class JsonEvidenceDecoder
                 if (nl < 0)
                 {
                     _start = _end;
-                    if (_eof || !Refill(_start, grow: false))
+                    if (_eof || !Refill(_start))
                     {
                         break;
                     }
@@ -121,68 +135,93 @@ internal sealed class JsonEvidenceDecoder
             }
 
             var span = _buf.AsSpan(0, _end);
-            var pos = JsonScanner.SkipWhitespace(span, _start);
-            if (pos >= _end)
-            {
-                _start = _end;
-                if (_eof || !Refill(_start, grow: false))
-                {
-                    break;
-                }
-
-                continue;
-            }
-
-            var first = span[pos];
+            int pos;
             ValueOutcome outcome;
-            if (first is (byte)'{' or (byte)'[')
+            if (_frames.Count > 0)
             {
-                outcome = ScanTopLevel(span, pos);
-            }
-            else if (first is >= (byte)'0' and <= (byte)'9' && _end - pos < 20 && !_eof)
-            {
-                // A CloudWatch export line whose timestamp the chunk boundary cut: read on before deciding.
-                outcome = Incomplete();
-            }
-            else if (first is >= (byte)'0' and <= (byte)'9' && LooksLikeExportLine(span, pos))
-            {
-                outcome = ScanExportLine(span, pos);
+                pos = _start;
+                outcome = Walk(span, pos);
             }
             else
             {
-                DiscardPending();
-                Problem(pos, ReadProblemKind.InvalidJson, $"unexpected {Describe(first)}: not JSON (skipped to the next line)");
-                CommitPending();
-                _start = pos + 1;
-                skipToNewline = true;
-                continue;
+                pos = JsonScanner.SkipWhitespace(span, _start);
+                if (pos >= _end)
+                {
+                    _start = _end;
+                    if (_eof || !Refill(_start))
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                var first = span[pos];
+                if (first is (byte)'{' or (byte)'[')
+                {
+                    _valueStart = _base + pos;
+                    outcome = ScanTopLevel(span, pos);
+                }
+                else if (first is >= (byte)'0' and <= (byte)'9' && _end - pos < 20 && !_eof)
+                {
+                    // A CloudWatch export line whose timestamp the chunk boundary cut: read on before deciding.
+                    outcome = Incomplete();
+                }
+                else if (first is >= (byte)'0' and <= (byte)'9' && LooksLikeExportLine(span, pos))
+                {
+                    outcome = ScanExportLine(span, pos);
+                }
+                else
+                {
+                    DiscardPending();
+                    Problem(pos, ReadProblemKind.InvalidJson, $"unexpected {Describe(first)}: not JSON (skipped to the next line)");
+                    CommitPending();
+                    _start = pos + 1;
+                    skipToNewline = true;
+                    continue;
+                }
             }
 
             if (outcome.Status == JsonScanStatus.Incomplete && !_eof)
             {
-                DiscardPending();
-                if (_end - pos >= MaxValueBytes)
+                // Inside a container, everything before the cut is complete and stays: the walk resumes at the cut.
+                // Otherwise the value is scanned again from its start once more of it is in the buffer.
+                int resume;
+                if (_frames.Count > 0)
                 {
-                    Problem(pos, ReadProblemKind.RecordTooLarge, "a single JSON value larger than 1 GB; the rest of the file is skipped");
-                    break;
+                    CommitPending();
+                    resume = outcome.End;
+                }
+                else
+                {
+                    DiscardPending();
+                    resume = pos;
                 }
 
-                if (!Refill(pos, grow: true))
+                if (_end - resume > _options.MaxRecordBytes)
                 {
+                    if (!SkipOversized(resume))
+                    {
+                        break;
+                    }
+
                     continue;
                 }
 
+                Refill(resume);
                 continue;
             }
 
             CommitPending();
-            _topLevelValues++;
             if (outcome.Status == JsonScanStatus.Ok)
             {
+                _topLevelValues++;
                 _start = outcome.End;
                 continue;
             }
 
+            _frames.Clear();
+            _topLevelValues++;
             if (outcome.Status == JsonScanStatus.Incomplete && _streamError is not null)
             {
                 _streamErrorReported = true;
@@ -194,7 +233,7 @@ internal sealed class JsonEvidenceDecoder
             if (outcome.Status == JsonScanStatus.Incomplete)
             {
                 Problem(outcome.Error.Offset, ReadProblemKind.TruncatedJson,
-                    $"the file ends inside a JSON value that started at byte {_base + pos} (truncated?)");
+                    $"the file ends inside a JSON value that started at byte {_valueStart} (truncated?); records before it are kept");
                 break;
             }
 
@@ -223,25 +262,83 @@ internal sealed class JsonEvidenceDecoder
         Flush();
     }
 
+    // A value that is not a container and does not fit in the record size limit: reported, then skipped a buffer
+    // at a time without being held, and the walk goes on after it. False when the file ends inside it.
+    private bool SkipOversized(int pos)
+    {
+        var inKey = _frames.Count > 0 && _frames[^1].State == FrameState.AtKey;
+        Problem(pos, ReadProblemKind.RecordTooLarge, inKey
+            ? $"a member name longer than {_options.MaxRecordBytes:N0} bytes; the rest of the file is skipped"
+            : $"a JSON value larger than the {_options.MaxRecordBytes:N0}-byte record limit is skipped");
+        CommitPending();
+        if (inKey)
+        {
+            _frames.Clear();
+            return false;
+        }
+
+        var skipper = new OversizedValueSkipper();
+        var at = pos;
+        while (true)
+        {
+            var used = skipper.Advance(_buf.AsSpan(at, _end - at));
+            if (used >= 0)
+            {
+                _start = at + used;
+                break;
+            }
+
+            if (_eof || !Refill(_end) || _end == 0)
+            {
+                _frames.Clear();
+                Problem(_end, _streamError is null ? ReadProblemKind.TruncatedJson : ReadProblemKind.CorruptCompression,
+                    "the file ends inside the value that was too large");
+                _streamErrorReported = true;
+                return false;
+            }
+
+            at = 0;
+        }
+
+        if (_frames.Count > 0)
+        {
+            var top = _frames[^1];
+            _frames[^1] = top with { State = FrameState.AfterValue };
+        }
+        else
+        {
+            _topLevelValues++;
+        }
+
+        return true;
+    }
+
     private static string Describe(byte b) =>
         b is >= 0x20 and < 0x7F ? $"'{(char)b}'" : string.Create(CultureInfo.InvariantCulture, $"byte 0x{b:X2}");
 
-    private bool Refill(int keepFrom, bool grow)
+    // Keeps the bytes from keepFrom on and reads more after them: at least a chunk more, and twice what is kept when
+    // that is more, so a value that keeps growing is copied O(log n) times. The buffer is reused in place when no
+    // record points into it (whitespace, skipped or rejected data); otherwise a new one is taken.
+    private bool Refill(int keepFrom)
     {
         var keep = _end - keepFrom;
         _chunkSize = Math.Min(MaxChunkSize, _chunkSize * 2);
-        var size = grow ? Math.Max(keep * 2, _chunkSize) : keep + _chunkSize;
-        if (grow && keep * 2L > MaxValueBytes + (long)_chunkSize)
-        {
-            size = keep + _chunkSize;
-        }
-
-        var next = _buffers.Allocate(size);
-        _buf.AsSpan(keepFrom, keep).CopyTo(next);
+        var size = keep + Math.Max(keep, _chunkSize);
         AdvanceLines(keepFrom);
         _lineAt -= keepFrom;
         _base += keepFrom;
-        _buf = next;
+        if (!_bufferHasRecords && _buf.Length >= size)
+        {
+            _buf.AsSpan(keepFrom, keep).CopyTo(_buf);
+        }
+        else
+        {
+            var next = _buffers.Allocate(size);
+            _buf.AsSpan(keepFrom, keep).CopyTo(next);
+            _buf = next;
+            _bufferHasRecords = false;
+        }
+
         _start = 0;
         _end = keep;
         var read = 0;
@@ -256,10 +353,6 @@ internal sealed class JsonEvidenceDecoder
 
             _end += n;
             read += n;
-            if (!grow)
-            {
-                break;
-            }
         }
 
         return read > 0 || keep > 0;
@@ -438,85 +531,270 @@ internal sealed class JsonEvidenceDecoder
 
     private ValueOutcome ScanTopLevel(ReadOnlySpan<byte> span, int pos)
     {
-        if (span[pos] == '{')
+        if (span[pos] == '[')
         {
-            var scan = ScanObject(span, pos, ContainerMode.TopLevel, out var info);
-            if (scan.Status == JsonScanStatus.Ok)
-            {
-                HandleScannedObject(span, pos, scan.End, info, withLine: true, topLevel: true);
-            }
+            // A top-level array: of records (Stratus, TrailDiscover) or of saved pages.
+            _frames.Add(new Frame(FrameKind.TopArray, FrameState.Start, null));
+            return Walk(span, pos + 1);
+        }
 
+        var scan = ScanPageOrRecord(span, pos, topLevel: true);
+        return scan.Status == JsonScanStatus.Ok && _frames.Count > 0 ? Walk(span, scan.End) : scan;
+    }
+
+    // An object at the top level or in a top-level array: a record, a digest, or a page holding a container (then
+    // the page and its container are pushed on the walk's stack and End is just after the container's '[').
+    private ValueOutcome ScanPageOrRecord(ReadOnlySpan<byte> span, int pos, bool topLevel)
+    {
+        var scan = ScanObject(span, pos, ContainerMode.TopLevel, out var info);
+        if (scan.Status != JsonScanStatus.Ok)
+        {
             return scan;
         }
 
-        // A top-level array: of records (Stratus, TrailDiscover) or of saved pages.
-        var i = JsonScanner.SkipWhitespace(span, pos + 1);
-        if (i >= span.Length)
+        if (scan.Container is { } format)
         {
-            return Incomplete();
+            SetFormat(format);
+            _frames.Add(new Frame(FrameKind.Page, FrameState.AfterValue, null));
+            _frames.Add(new Frame(FrameKind.Container, FrameState.Start, format));
+            return scan with { End = scan.End + 1 };
         }
 
-        if (span[i] == ']')
+        if (!topLevel && info.Kind == ObjectKind.Record)
         {
             SetFormat(EvidenceFormat.JsonArray);
-            return new ValueOutcome(JsonScanStatus.Ok, i + 1, default);
         }
 
-        while (true)
-        {
-            if (span[i] == '{')
-            {
-                var scan = ScanObject(span, i, ContainerMode.TopLevel, out var info);
-                if (scan.Status != JsonScanStatus.Ok)
-                {
-                    return scan;
-                }
-
-                if (info.Kind == ObjectKind.Record)
-                {
-                    SetFormat(EvidenceFormat.JsonArray);
-                }
-
-                HandleScannedObject(span, i, scan.End, info, withLine: false, topLevel: false);
-                i = scan.End;
-            }
-            else
-            {
-                var status = JsonScanner.SkipValue(span, i, out _, out var end, out _, out var error);
-                if (status != JsonScanStatus.Ok)
-                {
-                    return new ValueOutcome(status, end, error);
-                }
-
-                Problem(i, ReadProblemKind.NotCloudTrail, "an array element that is not an object");
-                i = end;
-            }
-
-            i = JsonScanner.SkipWhitespace(span, i);
-            if (i >= span.Length)
-            {
-                return Incomplete();
-            }
-
-            if (span[i] == ']')
-            {
-                return new ValueOutcome(JsonScanStatus.Ok, i + 1, default);
-            }
-
-            if (span[i] != ',')
-            {
-                return new ValueOutcome(JsonScanStatus.Invalid, i, new JsonScanError(i, JsonScanErrorKind.ExpectedCommaOrEnd));
-            }
-
-            i = JsonScanner.SkipWhitespace(span, i + 1);
-            if (i >= span.Length)
-            {
-                return Incomplete();
-            }
-        }
+        HandleScannedObject(span, pos, scan.End, info, withLine: topLevel, topLevel);
+        return scan;
     }
 
-    private ValueOutcome Incomplete() => new(JsonScanStatus.Incomplete, _end, new JsonScanError(_end, JsonScanErrorKind.UnexpectedEnd));
+    // Walks the open containers from pos until the top-level value closes (Ok), the buffer ends before the next
+    // element or member is whole (Incomplete, End = where to resume; the stack says what comes there), or the JSON
+    // is malformed (Invalid). An element or member that ends exactly at the buffer's end is not trusted before the
+    // end of the input: a number could go on in the next chunk.
+    private ValueOutcome Walk(ReadOnlySpan<byte> span, int pos)
+    {
+        while (_frames.Count > 0)
+        {
+            var top = _frames.Count - 1;
+            var frame = _frames[top];
+            var i = JsonScanner.SkipWhitespace(span, pos);
+            if (i >= span.Length)
+            {
+                return Incomplete(i);
+            }
+
+            var closer = frame.Kind == FrameKind.Page ? (byte)'}' : (byte)']';
+            switch (frame.State)
+            {
+                case FrameState.Start or FrameState.AfterValue:
+                    if (span[i] == closer)
+                    {
+                        if (frame.Kind == FrameKind.TopArray && frame.State == FrameState.Start)
+                        {
+                            SetFormat(EvidenceFormat.JsonArray);
+                        }
+
+                        _frames.RemoveAt(top);
+                        pos = i + 1;
+                        continue;
+                    }
+
+                    if (frame.State == FrameState.AfterValue)
+                    {
+                        if (span[i] != ',')
+                        {
+                            return new ValueOutcome(JsonScanStatus.Invalid, i, new JsonScanError(i, JsonScanErrorKind.ExpectedCommaOrEnd));
+                        }
+
+                        i++;
+                    }
+
+                    _frames[top] = frame with { State = frame.Kind == FrameKind.Page ? FrameState.AtKey : FrameState.AtElement };
+                    pos = i;
+                    continue;
+
+                case FrameState.AtKey:
+                {
+                    var member = ScanMemberStart(span, i, out var valueStart, out var container);
+                    if (member.Status != JsonScanStatus.Ok)
+                    {
+                        return member.Status == JsonScanStatus.Incomplete ? Incomplete(i) : member;
+                    }
+
+                    if (container is { } format)
+                    {
+                        SetFormat(format);
+                        _frames[top] = frame with { State = FrameState.AfterValue };
+                        _frames.Add(new Frame(FrameKind.Container, FrameState.Start, format));
+                        pos = valueStart + 1;
+                    }
+                    else
+                    {
+                        _frames[top] = frame with { State = FrameState.AtValue };
+                        pos = valueStart;
+                    }
+
+                    continue;
+                }
+
+                case FrameState.AtValue:
+                {
+                    var status = JsonScanner.SkipValue(span, i, out _, out var end, out _, out var error);
+                    if (status == JsonScanStatus.Incomplete || (status == JsonScanStatus.Ok && end >= span.Length && !_eof))
+                    {
+                        return Incomplete(i);
+                    }
+
+                    if (status != JsonScanStatus.Ok)
+                    {
+                        return new ValueOutcome(status, end, error);
+                    }
+
+                    _frames[top] = frame with { State = FrameState.AfterValue };
+                    pos = end;
+                    continue;
+                }
+
+                default:
+                {
+                    // At an element of a top-level array or of a container.
+                    _frames[top] = frame with { State = FrameState.AfterValue };
+                    ValueOutcome element;
+                    if (span[i] == '{')
+                    {
+                        element = frame.Kind == FrameKind.TopArray ? ScanPageOrRecord(span, i, topLevel: false) : ScanElement(span, i, frame.Format!.Value);
+                    }
+                    else
+                    {
+                        var status = JsonScanner.SkipValue(span, i, out _, out var end, out _, out var error);
+                        if (status == JsonScanStatus.Ok && end >= span.Length && !_eof)
+                        {
+                            status = JsonScanStatus.Incomplete;
+                        }
+                        else if (status == JsonScanStatus.Ok)
+                        {
+                            Problem(i, ReadProblemKind.NotCloudTrail,
+                                frame.Format is { } format ? $"a {format} element that is not an object" : "an array element that is not an object");
+                        }
+
+                        element = new ValueOutcome(status, end, error);
+                    }
+
+                    if (element.Status == JsonScanStatus.Incomplete)
+                    {
+                        _frames[top] = frame;
+                        return Incomplete(i);
+                    }
+
+                    if (element.Status != JsonScanStatus.Ok)
+                    {
+                        if (SkipDamagedElement(span, i, element.Error) is not { } after)
+                        {
+                            return element;
+                        }
+
+                        pos = after;
+                        continue;
+                    }
+
+                    pos = element.End;
+                    continue;
+                }
+            }
+        }
+
+        return new ValueOutcome(JsonScanStatus.Ok, pos, default);
+    }
+
+    // A malformed element loses only itself when its strings and brackets still pair up within the buffer: the walk
+    // goes on after it (and if what follows is not ',' or the closing bracket, that is reported in turn). Otherwise
+    // (null) the caller gives up on the value and skips to the next line.
+    private int? SkipDamagedElement(ReadOnlySpan<byte> span, int start, JsonScanError error)
+    {
+        var skipper = new OversizedValueSkipper();
+        var used = skipper.Advance(span[start..]);
+        if (used < 0 || start + used <= error.Offset)
+        {
+            return null;
+        }
+
+        Problem(error.Offset, ReadProblemKind.InvalidJson, $"invalid JSON: {error.Reason} (the element it is in is skipped)");
+        return start + used;
+    }
+
+    // One element of a container: a record, or an envelope holding one (LookupEvents, CloudWatch Logs).
+    private ValueOutcome ScanElement(ReadOnlySpan<byte> span, int pos, EvidenceFormat format)
+    {
+        if (format != EvidenceFormat.CloudTrailRecords)
+        {
+            return ScanEnvelope(span, pos, format);
+        }
+
+        var element = ScanObject(span, pos, ContainerMode.None, out var info);
+        if (element.Status == JsonScanStatus.Ok)
+        {
+            EmitOrReport(span, pos, element.End, info, context: null, withLine: false);
+        }
+
+        return element;
+    }
+
+    // A page member's name and colon, up to its value: whether the value is a container array to walk.
+    private static ValueOutcome ScanMemberStart(ReadOnlySpan<byte> span, int pos, out int valueStart, out EvidenceFormat? container)
+    {
+        valueStart = pos;
+        container = null;
+        if (span[pos] != '"')
+        {
+            return new ValueOutcome(JsonScanStatus.Invalid, pos, new JsonScanError(pos, JsonScanErrorKind.ExpectedKey));
+        }
+
+        var keyEnd = JsonScanner.SkipPlainString(span, pos);
+        var escaped = false;
+        if (keyEnd < 0)
+        {
+            var status = JsonScanner.ScanString(span, pos, out keyEnd, out var failAt, out var failKind, out escaped);
+            if (status != JsonScanStatus.Ok)
+            {
+                return new ValueOutcome(status, failAt, new JsonScanError(failAt, failKind));
+            }
+        }
+
+        var colon = JsonScanner.SkipWhitespace(span, keyEnd);
+        if (colon >= span.Length)
+        {
+            return new ValueOutcome(JsonScanStatus.Incomplete, colon, default);
+        }
+
+        if (span[colon] != ':')
+        {
+            return new ValueOutcome(JsonScanStatus.Invalid, colon, new JsonScanError(colon, JsonScanErrorKind.ExpectedColon));
+        }
+
+        valueStart = JsonScanner.SkipWhitespace(span, colon + 1);
+        if (valueStart >= span.Length)
+        {
+            return new ValueOutcome(JsonScanStatus.Incomplete, valueStart, default);
+        }
+
+        if (span[valueStart] == '[' && !escaped)
+        {
+            container = ContainerFormatOf(span[(pos + 1)..(keyEnd - 1)]);
+        }
+
+        return new ValueOutcome(JsonScanStatus.Ok, valueStart, default);
+    }
+
+    private static EvidenceFormat? ContainerFormatOf(ReadOnlySpan<byte> key) =>
+        key.SequenceEqual("Records"u8) ? EvidenceFormat.CloudTrailRecords :
+        key.SequenceEqual("Events"u8) ? EvidenceFormat.LookupEventsPages :
+        key.SequenceEqual("events"u8) ? EvidenceFormat.CloudWatchLogsEvents : null;
+
+    private static ValueOutcome Incomplete(int at) => new(JsonScanStatus.Incomplete, at, new JsonScanError(at, JsonScanErrorKind.UnexpectedEnd));
+
+    private ValueOutcome Incomplete() => Incomplete(_end);
 
     private void HandleScannedObject(ReadOnlySpan<byte> span, int start, int end, in ObjectInfo info, bool withLine, bool topLevel)
     {
@@ -568,10 +846,16 @@ internal sealed class JsonEvidenceDecoder
         LogRecord? record = null;
         if (!Lacks(info, slice, context))
         {
-            record = new LogRecord(json, location, context);
-            _buffers.Escaped();
+            // A query's read (pooled buffers) copies the records it keeps, so the buffer can still be reused: the kept
+            // records of a selective query are a fraction of the bytes, and a big delivery object's buffer is not.
+            record = _buffers.IsPooled ? new LogRecord(slice.ToArray(), location, context) : new LogRecord(json, location, context);
+            if (!_buffers.IsPooled)
+            {
+                _buffers.Escaped();
+            }
         }
 
+        _bufferHasRecords = true;
         _chunk.Records.Add(new DecodedRecord(
             record,
             json,
@@ -650,7 +934,35 @@ internal sealed class JsonEvidenceDecoder
         Digest,
     }
 
-    private readonly record struct ValueOutcome(JsonScanStatus Status, int End, JsonScanError Error);
+    // Container: the object holds a container array whose '[' is at End (ScanObject in TopLevel mode).
+    private readonly record struct ValueOutcome(JsonScanStatus Status, int End, JsonScanError Error, EvidenceFormat? Container = null);
+
+    private enum FrameKind
+    {
+        TopArray,
+        Page,
+        Container,
+    }
+
+    private enum FrameState
+    {
+        // Just inside '[' or '{'.
+        Start,
+
+        // After ',' in an array: an element comes.
+        AtElement,
+
+        // After '{' or ',' in a page object: a member name comes.
+        AtKey,
+
+        // After a page member's ':': its value comes (not a container; those get their own frame).
+        AtValue,
+
+        // After an element or member: ',' or the closing bracket comes.
+        AfterValue,
+    }
+
+    private readonly record struct Frame(FrameKind Kind, FrameState State, EvidenceFormat? Format);
 
     private struct ObjectInfo
     {
@@ -679,29 +991,14 @@ internal sealed class JsonEvidenceDecoder
         var recordKeys = 0;
         var digestKeys = 0;
         var required = _options.RequiredKeys;
-        var container = false;
         while (members.MoveNextKey())
         {
-            if (mode == ContainerMode.TopLevel && members.ValueKind == JsonTokenKind.Array)
+            if (mode == ContainerMode.TopLevel && members.ValueKind == JsonTokenKind.Array && !members.KeyHasEscapes &&
+                ContainerFormatOf(members.RawKey) is { } format)
             {
-                EvidenceFormat? containerFormat =
-                    members.KeyEquals("Records"u8) ? EvidenceFormat.CloudTrailRecords :
-                    members.KeyEquals("Events"u8) ? EvidenceFormat.LookupEventsPages :
-                    members.KeyEquals("events"u8) ? EvidenceFormat.CloudWatchLogsEvents : null;
-                if (containerFormat is { } format)
-                {
-                    container = true;
-                    SetFormat(format);
-                    var walked = WalkContainer(span, members.ValueStart, format);
-                    if (walked.Status != JsonScanStatus.Ok)
-                    {
-                        members.Fail(walked.Status, walked.Error);
-                        break;
-                    }
-
-                    members.ValueConsumed(walked.End);
-                    continue;
-                }
+                // The rest of the object is walked by the caller's stack (Walk), element by element.
+                info.Kind = ObjectKind.Container;
+                return new ValueOutcome(JsonScanStatus.Ok, members.ValueStart, default, format);
             }
 
             if (!members.SkipValue())
@@ -777,11 +1074,7 @@ internal sealed class JsonEvidenceDecoder
         }
 
         info.SawWhitespace = members.SawWhitespace;
-        if (container)
-        {
-            info.Kind = ObjectKind.Container;
-        }
-        else if (digestKeys >= 2 && recordKeys == 0)
+        if (digestKeys >= 2 && recordKeys == 0)
         {
             info.Kind = ObjectKind.Digest;
         }
@@ -806,76 +1099,6 @@ internal sealed class JsonEvidenceDecoder
         }
 
         return new ValueOutcome(JsonScanStatus.Ok, members.End, default);
-    }
-
-    private ValueOutcome WalkContainer(ReadOnlySpan<byte> span, int pos, EvidenceFormat format)
-    {
-        var i = JsonScanner.SkipWhitespace(span, pos + 1);
-        if (i >= span.Length)
-        {
-            return Incomplete();
-        }
-
-        if (span[i] == ']')
-        {
-            return new ValueOutcome(JsonScanStatus.Ok, i + 1, default);
-        }
-
-        while (true)
-        {
-            ValueOutcome element;
-            if (span[i] != '{')
-            {
-                var status = JsonScanner.SkipValue(span, i, out _, out var end, out _, out var error);
-                if (status != JsonScanStatus.Ok)
-                {
-                    return new ValueOutcome(status, end, error);
-                }
-
-                Problem(i, ReadProblemKind.NotCloudTrail, $"a {format} element that is not an object");
-                element = new ValueOutcome(JsonScanStatus.Ok, end, default);
-            }
-            else if (format == EvidenceFormat.CloudTrailRecords)
-            {
-                element = ScanObject(span, i, ContainerMode.None, out var info);
-                if (element.Status != JsonScanStatus.Ok)
-                {
-                    return element;
-                }
-
-                EmitOrReport(span, i, element.End, info, context: null, withLine: false);
-            }
-            else
-            {
-                element = ScanEnvelope(span, i, format);
-                if (element.Status != JsonScanStatus.Ok)
-                {
-                    return element;
-                }
-            }
-
-            i = JsonScanner.SkipWhitespace(span, element.End);
-            if (i >= span.Length)
-            {
-                return Incomplete();
-            }
-
-            if (span[i] == ']')
-            {
-                return new ValueOutcome(JsonScanStatus.Ok, i + 1, default);
-            }
-
-            if (span[i] != ',')
-            {
-                return new ValueOutcome(JsonScanStatus.Invalid, i, new JsonScanError(i, JsonScanErrorKind.ExpectedCommaOrEnd));
-            }
-
-            i = JsonScanner.SkipWhitespace(span, i + 1);
-            if (i >= span.Length)
-            {
-                return Incomplete();
-            }
-        }
     }
 
     // One element of a LookupEvents page (CloudTrailEvent) or of filter-log-events output (message + context).
