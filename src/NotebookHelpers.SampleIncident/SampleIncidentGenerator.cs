@@ -29,6 +29,9 @@ public static class SampleIncidentGenerator
     /// <summary>The answer key's file name.</summary>
     public const string AnswerKeyFile = "answer-key.json";
 
+    /// <summary>The public key of the sample's digest signing key pair, in ListPublicKeys shape.</summary>
+    public const string PublicKeysFile = NotebookHelpers.Sources.SampleIncidentLocator.PublicKeysFileName;
+
     /// <summary>Writes the sample into <see cref="SampleIncidentOptions.OutputDirectory"/>, replacing an earlier run's files there.</summary>
     public static SampleIncidentSummary Generate(SampleIncidentOptions options, IProgress<string>? progress = null,
         CancellationToken cancellationToken = default)
@@ -45,7 +48,8 @@ public static class SampleIncidentGenerator
         var level = options.Scale == 1 && options.Days == SampleIncidentOptions.DefaultDays ? CompressionLevel.SmallestSize : CompressionLevel.Fastest;
         var seed = options.Seed;
         using var writer = new BackgroundWriter();
-        var digests = new DigestWriter(Path.Combine(root, TrailFolder), seed, level);
+        using var signer = new DigestSigner(seed);
+        var digests = new DigestWriter(Path.Combine(root, TrailFolder), signer, level);
         var trail = new TrailDeliveryWriter(Path.Combine(root, TrailFolder), seed, level, writer, digests.Add);
         var exportTaskId = DeterministicRandom.Create(seed, "export-task").Uuid();
         var cloudWatch = new CloudWatchExportWriter(Path.Combine(root, CloudWatchFolder), exportTaskId, level, writer);
@@ -104,10 +108,12 @@ public static class SampleIncidentGenerator
 
         writer.Complete();
         digests.Complete();
-        var summary = new SampleIncidentSummary(seed, options.Scale, options.Days, start, events, management, events - management, trail.FilesWritten,
-            digests.FilesWritten, cloudWatch.EventsWritten, cloudWatch.EventsDropped, cloudWatch.FilesWritten, history.EventsWritten,
-            history.PagesWritten, trail.BytesWritten);
-        AnswerKeyWriter.Write(Path.Combine(root, AnswerKeyFile), attack, summary, exportTaskId);
+        signer.WritePublicKeys(Path.Combine(root, PublicKeysFile));
+        var deleted = LogObjectRemover.Apply(Path.Combine(root, TrailFolder), attack.Deletions, digests);
+        var summary = new SampleIncidentSummary(seed, options.Scale, options.Days, start, events, management, events - management,
+            trail.FilesWritten - deleted.Count, digests.FilesWritten, cloudWatch.EventsWritten, cloudWatch.EventsDropped, cloudWatch.FilesWritten,
+            history.EventsWritten, history.PagesWritten, trail.BytesWritten, deleted.Count, deleted.Sum(d => d.Records.Count));
+        AnswerKeyWriter.Write(Path.Combine(root, AnswerKeyFile), attack, summary, exportTaskId, deleted, signer.Fingerprint);
         return summary;
     }
 
@@ -128,10 +134,13 @@ public static class SampleIncidentGenerator
             }
         }
 
-        var key = Path.Combine(root, AnswerKeyFile);
-        if (File.Exists(key))
+        foreach (var file in new[] { AnswerKeyFile, PublicKeysFile })
         {
-            File.Delete(key);
+            var path = Path.Combine(root, file);
+            if (File.Exists(path))
+            {
+                File.Delete(path);
+            }
         }
     }
 }

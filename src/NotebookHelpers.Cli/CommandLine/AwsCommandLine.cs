@@ -78,6 +78,10 @@ public static class AwsCommandLine
         }
     }
 
+    /// <summary>The items of a comma-separated option value (<c>--accounts</c>, <c>--regions</c>); empty when absent.</summary>
+    public static List<string> CommaSeparated(string? text) =>
+        text is null ? [] : [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+
     /// <summary>Opens the <c>--evidence</c> folder (required).</summary>
     public static EvidenceDirectory Evidence(CommandArguments args)
     {

@@ -20,6 +20,7 @@ public static class CommandCatalog
         new SampleIncidentCommand(),
         new SweepCommand(),
         new TrailsCommand(),
+        new ValidateTrailCommand(),
         new VersionCommand(),
     ];
 }

@@ -63,8 +63,8 @@ public sealed class FetchTrailCommand : ICliCommand
             throw new UsageException($"{Name}: --parallel must be a whole number from 1 to 64, not '{p}'.");
         }
 
-        var accounts = List(args.Value("--accounts"));
-        var regions = List(args.Value("--regions"));
+        var accounts = AwsCommandLine.CommaSeparated(args.Value("--accounts"));
+        var regions = AwsCommandLine.CommaSeparated(args.Value("--regions"));
         var evidence = AwsCommandLine.Evidence(args);
         return AwsCommandLine.RunAsync(args, console, async () =>
         {
@@ -104,7 +104,4 @@ public sealed class FetchTrailCommand : ICliCommand
             return 0;
         });
     }
-
-    private static List<string> List(string? text) =>
-        text is null ? [] : [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 }

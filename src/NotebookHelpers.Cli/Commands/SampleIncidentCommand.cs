@@ -68,7 +68,7 @@ public sealed class SampleIncidentCommand : ICliCommand
         console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"nbh {Name}: seed {s.Seed}, scale {s.Scale}, {s.Days} days: {s.Events:N0} events ({s.ManagementEvents:N0} management, {s.DataEvents:N0} data) in {stopwatch.Elapsed.TotalSeconds:F1} s"));
         console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"nbh {Name}: {s.TrailObjects:N0} trail objects ({s.TrailBytes / 1024.0 / 1024.0:F1} MB) + {s.DigestFiles} digest files, {s.CloudWatchObjects} CloudWatch Logs export objects ({s.CloudWatchEvents:N0} events, {s.CloudWatchDropped} over 256 KB left out), {s.EventHistoryPages} Event History pages ({s.EventHistoryEvents} events)"));
+            $"nbh {Name}: {s.TrailObjects:N0} trail objects ({s.TrailBytes / 1024.0 / 1024.0:F1} MB; {s.TrailObjectsDeleted} deleted by the story) + {s.DigestFiles} signed digest files, {s.CloudWatchObjects} CloudWatch Logs export objects ({s.CloudWatchEvents:N0} events, {s.CloudWatchDropped} over 256 KB left out), {s.EventHistoryPages} Event History pages ({s.EventHistoryEvents} events)"));
         console.Out.WriteLine(Path.GetFullPath(output));
         return Task.FromResult(0);
     }

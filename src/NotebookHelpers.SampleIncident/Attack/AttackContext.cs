@@ -27,6 +27,9 @@ internal sealed class AttackContext
 
     public List<LaunchAttempt> Launches { get; } = [];
 
+    /// <summary>Log objects the attacker deletes from the trail's bucket (acts CloudTrail does not record).</summary>
+    public List<LogObjectDeletion> Deletions { get; } = [];
+
     public static IamUserIdentity LeakedKey { get; } =
         new(Accounts.Production, Cast.LeakedUser, Cast.LeakedUserId, Cast.LeakedAccessKeyId);
 

@@ -10,6 +10,7 @@ internal sealed class AttackScript
         Planted = context.Planted;
         Bulk = context.Bulk;
         Launches = context.Launches;
+        Deletions = context.Deletions;
     }
 
     public IReadOnlyList<PlantedEvent> Planted { get; }
@@ -17,6 +18,8 @@ internal sealed class AttackScript
     public IReadOnlyList<TrailEvent> Bulk { get; }
 
     public IReadOnlyList<LaunchAttempt> Launches { get; }
+
+    public IReadOnlyList<LogObjectDeletion> Deletions { get; }
 
     public IEnumerable<TrailEvent> AllRecords => Planted.Select(p => p.Record).Concat(Bulk);
 
@@ -29,6 +32,7 @@ internal sealed class AttackScript
         ExfiltrationPhase.Run(c);
         DefenseEvasionPhase.Run(c);
         LateralMovementPhase.Run(c);
+        TrailTamperingPhase.Run(c);
         QuarantinePhase.Run(c);
         ContainmentPhase.Run(c);
         AftermathPhase.Run(c);

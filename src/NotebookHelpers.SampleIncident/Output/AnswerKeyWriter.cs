@@ -15,7 +15,8 @@ internal static class AnswerKeyWriter
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static void Write(string path, AttackScript attack, SampleIncidentSummary summary, string exportTaskId)
+    public static void Write(string path, AttackScript attack, SampleIncidentSummary summary, string exportTaskId, IReadOnlyList<DeletedLogObject> deleted,
+        string signingKeyFingerprint)
     {
         using var stream = File.Create(path);
         using var w = new Utf8JsonWriter(stream, Options);
@@ -33,7 +34,7 @@ internal static class AnswerKeyWriter
         WriteTimeline(w, attack);
         WriteLaunches(w, attack);
         WriteExfiltration(w);
-        WriteTrailTampering(w);
+        WriteTrailTampering(w, deleted, signingKeyFingerprint);
         WriteEndState(w, attack);
         WriteMustFind(w);
         WriteBenign(w);
@@ -96,6 +97,8 @@ internal static class AnswerKeyWriter
         w.WriteNumber("managementEvents", s.ManagementEvents);
         w.WriteNumber("dataEvents", s.DataEvents);
         w.WriteNumber("trailObjects", s.TrailObjects);
+        w.WriteNumber("trailObjectsDeleted", s.TrailObjectsDeleted);
+        w.WriteNumber("trailRecordsDeleted", s.TrailRecordsDeleted);
         w.WriteNumber("digestFiles", s.DigestFiles);
         w.WriteNumber("cloudWatchEvents", s.CloudWatchEvents);
         w.WriteNumber("cloudWatchDroppedOver256KB", s.CloudWatchDropped);
@@ -294,12 +297,52 @@ internal static class AnswerKeyWriter
         w.WriteEndObject();
     }
 
-    private static void WriteTrailTampering(Utf8JsonWriter w)
+    private static void WriteTrailTampering(Utf8JsonWriter w, IReadOnlyList<DeletedLogObject> deleted, string signingKeyFingerprint)
     {
         w.WriteStartObject("trailTampering");
         w.WriteString("stopLogging", "denied (AccessDenied, explicit deny in a service control policy)");
         w.WriteString("deleteTrail", "denied (AccessDenied, explicit deny in a service control policy)");
         w.WriteString("consequence", "Logging never stopped: no gap in the trail, the CloudWatch Logs copy or Event History.");
+        w.WriteStartArray("deletedLogObjects");
+        foreach (var d in deleted)
+        {
+            w.WriteStartObject();
+            w.WriteString("bucket", Accounts.TrailBucket);
+            w.WriteString("key", d.File.ObjectKey);
+            w.WriteString("sha256", d.File.Sha256Hex);
+            w.WriteString("deliveredAt", Timestamps.Iso(d.File.DeliveredAt));
+            w.WriteString("deletedAt", Timestamps.Iso(d.Deletion.Time));
+            w.WriteString("deletedBy", d.Deletion.By.Arn);
+            w.WriteString("accessKeyId", d.Deletion.By.AccessKeyId);
+            w.WriteString("sourceIPAddress", d.Deletion.SourceIp);
+            w.WriteString("why", d.Deletion.Why);
+            w.WriteString("how", d.Deletion.How);
+            w.WriteString("listedByDigest", d.Digest);
+            w.WriteStartArray("recordsLost");
+            foreach (var r in d.Records)
+            {
+                w.WriteStartObject();
+                w.WriteString("eventId", r.EventId);
+                w.WriteString("eventName", r.EventName);
+                w.WriteString("eventTime", r.EventTime);
+                w.WriteString("account", r.Account);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteString("stillIn",
+                "cloudwatch-logs (every record); for a cross-account call, the other account's record in trail-s3 (same sharedEventID)");
+            w.WriteString("expectedValidation",
+                "nbh validate-trail trail-s3 --public-keys cloudtrail-public-keys.json: this log file missing, listed by the digest above; every digest and every other log file valid");
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartObject("digestSigningKey");
+        w.WriteString("fingerprint", signingKeyFingerprint);
+        w.WriteString("file", SampleIncidentGenerator.PublicKeysFile);
+        w.WriteString("note", "The sample's own key pair, derived from the seed; not an AWS key. Digests exist for production (739154086213) in us-east-1 and eu-west-1 on 11 March only.");
+        w.WriteEndObject();
         w.WriteEndObject();
     }
 
@@ -345,6 +388,7 @@ internal static class AnswerKeyWriter
             "Mining: RunInstances in 17 regions; 4 launched (us-east-1 4 x g4dn.xlarge, us-east-2 1 x g4dn.12xlarge, us-west-2 1 x c6i.8xlarge, eu-north-1 2 x g4dn.2xlarge), Client.VcpuLimitExceeded in 4 attempts, Client.UnauthorizedOperation (region SCP) in 11 regions, one Client.DryRunOperation probe.",
             "Exfiltration: 264 GetObject data events on nw-prod-customer-exports/exports/customers/2025/03/ from 192.0.2.77 (10:33-10:39), visible only in the trail and CloudWatch Logs copies.",
             "StopLogging and DeleteTrail on the organization trail were denied by SCP: no logging gap.",
+            "Log tampering: at 11:03:12 the backdoor key deleted, from the trail bucket, the production log object holding its AssumeRole into analytics (no log records the deletion); digest validation reports that log file missing, and the analytics account's copy of the call and the CloudWatch Logs copy remain.",
             "Lateral movement: AssumeRole of analytics-readonly-xacct in account 562048731905 (sharedEventID links the two records), session ASIAWQ7HZKD3M5TXRB2N used from 203.0.113.199.",
             "AWS attached AWSCompromisedKeyQuarantineV2 at 11:34:19; afterwards the leaked key's writes failed (AccessDenied / Client.UnauthorizedOperation) from 203.0.113.47 and 192.0.2.77.",
             "Containment covered only the leaked key (UpdateAccessKey Inactive at 11:58:41, DenyAll at 12:01:12): the backdoor user, its key, the miners and the open security groups remain; the backdoor user signed in to the console at 14:10:33 without MFA.",

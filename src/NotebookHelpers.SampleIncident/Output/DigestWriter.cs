@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using NotebookHelpers.SampleIncident.Randomness;
+using NotebookHelpers.Integrity;
 using NotebookHelpers.SampleIncident.Records;
 using NotebookHelpers.SampleIncident.Scenario;
 
@@ -11,28 +11,38 @@ namespace NotebookHelpers.SampleIncident.Output;
 
 /// <summary>
 /// Writes hourly CloudTrail digest files (log file validation) for the production account on the day of the
-/// incident. Hashes of log files and of the previous digest are real SHA-256 values of the files written here;
-/// the RSA signatures are random hex, because only AWS holds the signing key: a validator will say so.
+/// incident, chained and signed as CloudTrail does (<see cref="DigestSigner"/>, with the sample's own key): real
+/// SHA-256 values of the log files and of the previous digest, each digest's signature in the next one and in its
+/// S3 metadata file.
 /// </summary>
 internal sealed class DigestWriter
 {
-    private const string PublicKeyFingerprint = "7a1d3f0c9e6b4a2858c1e07d94b3f6a2";
+    // Digests are cut at a fixed minute past the hour, set by when the trail was created; 24 of them cover the day.
+    private static readonly DateTimeOffset FirstDigestStart = Timeline.IncidentDay.AddMinutes(17).AddSeconds(43);
+    private static readonly DateTimeOffset LastDigestEnd = FirstDigestStart.AddDays(1);
 
     private readonly string _root;
     private readonly CompressionLevel _level;
-    private readonly DeterministicRandom _random;
+    private readonly DigestSigner _signer;
     private readonly List<DeliveredLogFile> _files = [];
+    private readonly Dictionary<string, string> _listedBy = new(StringComparer.Ordinal);
 
-    public DigestWriter(string root, long seed, CompressionLevel level)
+    public DigestWriter(string root, DigestSigner signer, CompressionLevel level)
     {
         _root = root;
         _level = level;
-        _random = DeterministicRandom.Create(seed, "digest");
+        _signer = signer;
     }
 
     public static readonly IReadOnlyList<string> DigestRegions = Regions.InUse;
 
     public int FilesWritten { get; private set; }
+
+    /// <summary>The log objects the digests list (production, us-east-1 and eu-west-1, the incident day).</summary>
+    public IReadOnlyList<DeliveredLogFile> Listed => _files;
+
+    /// <summary>The key of the digest that lists <paramref name="objectKey"/>.</summary>
+    public string DigestOf(string objectKey) => _listedBy[objectKey];
 
     /// <summary>Called from the writer thread as log objects are written.</summary>
     public void Add(DeliveredLogFile file)
@@ -46,7 +56,7 @@ internal sealed class DigestWriter
     private void AddLocked(DeliveredLogFile file)
     {
         if (file.AccountId == Accounts.Production && DigestRegions.Contains(file.Region)
-            && file.DeliveredAt > Timeline.IncidentDay && file.DeliveredAt <= Timeline.IncidentDay.AddDays(1))
+            && file.DeliveredAt > FirstDigestStart && file.DeliveredAt <= LastDigestEnd)
         {
             _files.Add(file);
         }
@@ -59,8 +69,7 @@ internal sealed class DigestWriter
             string? previousKey = null;
             string? previousHash = null;
             string? previousSignature = null;
-            // Digests are cut at a fixed minute past the hour, set by when the trail was created.
-            var start = Timeline.IncidentDay.AddMinutes(17).AddSeconds(43);
+            var start = FirstDigestStart;
             for (var hour = 0; hour < 24; hour++)
             {
                 var end = start.AddHours(1);
@@ -70,17 +79,25 @@ internal sealed class DigestWriter
                 var key = $"AWSLogs/{Accounts.OrganizationId}/{Accounts.Production}/CloudTrail-Digest/{region}/{day:yyyy}/{day:MM}/{day:dd}/" +
                           $"{Accounts.Production}_CloudTrail-Digest_{region}_{Accounts.TrailName}_{Accounts.TrailHomeRegion}_{day:yyyyMMdd'T'HHmmss'Z'}.json.gz";
                 var body = Render(start, end, key, previousKey, previousHash, previousSignature, included);
-                DeterministicGzipWriter.WriteFile(Path.Combine(_root, key.Replace('/', Path.DirectorySeparatorChar)), body, _level);
+                var path = Path.Combine(_root, key.Replace('/', Path.DirectorySeparatorChar));
+                DeterministicGzipWriter.WriteFile(path, body, _level);
+                var signature = _signer.Sign(Timestamps.Iso(end), Accounts.TrailBucket, key, body, previousSignature);
+                File.WriteAllBytes(S3ObjectMetadata.PathFor(path), DigestSigner.Metadata(signature, path));
                 FilesWritten++;
+                foreach (var f in included)
+                {
+                    _listedBy[f.ObjectKey] = key;
+                }
+
                 previousKey = key;
                 previousHash = Convert.ToHexStringLower(SHA256.HashData(body));
-                previousSignature = _random.Hex(512);
+                previousSignature = signature;
                 start = end;
             }
         }
     }
 
-    private static byte[] Render(DateTimeOffset start, DateTimeOffset end, string key, string? previousKey, string? previousHash,
+    private byte[] Render(DateTimeOffset start, DateTimeOffset end, string key, string? previousKey, string? previousHash,
         string? previousSignature, List<DeliveredLogFile> files)
     {
         var buffer = new ArrayBufferWriter<byte>();
@@ -92,7 +109,7 @@ internal sealed class DigestWriter
             w.WriteString("digestEndTime", Timestamps.Iso(end));
             w.WriteString("digestS3Bucket", Accounts.TrailBucket);
             w.WriteString("digestS3Object", key);
-            w.WriteString("digestPublicKeyFingerprint", PublicKeyFingerprint);
+            w.WriteString("digestPublicKeyFingerprint", _signer.Fingerprint);
             w.WriteString("digestSignatureAlgorithm", "SHA256withRSA");
             if (files.Count > 0)
             {

@@ -57,6 +57,7 @@ public static class DetectionCatalog
         new CloudTrailLoggingStoppedRule(),
         new CloudTrailTrailWeakenedRule(),
         new TamperingAttemptFailedRule(),
+        new TrailIntegrityBrokenRule(),
         new GuardDutyDisabledRule(),
         new ConfigRecordingStoppedRule(),
         new FlowLogsDeletedRule(),

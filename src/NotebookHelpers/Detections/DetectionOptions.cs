@@ -47,4 +47,10 @@ public sealed record DetectionOptions
     /// still counts all. Default 200.
     /// </summary>
     public int MaxEvidencePerFinding { get; init; } = 200;
+
+    /// <summary>
+    /// The validation of the trail copy the events came from (digest chain and log file hashes), for the rules that
+    /// judge the evidence itself (<see cref="IEvidenceRule"/>); null when none was made.
+    /// </summary>
+    public Integrity.TrailIntegrityReport? TrailIntegrity { get; init; }
 }

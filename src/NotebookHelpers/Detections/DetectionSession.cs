@@ -71,6 +71,7 @@ public sealed class DetectionSession
         }
 
         var findings = _all.Select(b => b.Build())
+            .Concat(_evaluators.Select(e => e.Rule).OfType<IEvidenceRule>().SelectMany(r => r.Judge(_options)))
             .OrderBy(f => f.First)
             .ThenByDescending(f => f.Severity)
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)

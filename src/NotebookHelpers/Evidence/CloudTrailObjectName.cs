@@ -37,6 +37,7 @@ public sealed partial record CloudTrailObjectName(string AccountId, string Regio
     [GeneratedRegex(@"^(?<account>\d{12})_CloudTrail_(?<region>[a-z0-9-]+)_(?<time>\d{8}T\d{4})Z_[A-Za-z0-9]+\.", RegexOptions.CultureInvariant)]
     private static partial Regex LogName();
 
-    [GeneratedRegex(@"^(?<account>\d{12})_CloudTrail-Digest_(?<region>[a-z0-9-]+)_.*_(?<time>\d{8}T\d{6})Z\.", RegexOptions.CultureInvariant)]
+    // Anchored at the end: the digest's S3 metadata saved beside it (NAME.json.gz.metadata.json) is not a digest.
+    [GeneratedRegex(@"^(?<account>\d{12})_CloudTrail-Digest_(?<region>[a-z0-9-]+)_.*_(?<time>\d{8}T\d{6})Z(?:_backfill)?\.json(?:\.gz)?$", RegexOptions.CultureInvariant)]
     private static partial Regex DigestName();
 }

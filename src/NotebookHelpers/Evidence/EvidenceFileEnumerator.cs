@@ -73,6 +73,12 @@ internal sealed class EvidenceFileEnumerator
                 continue;
             }
 
+            // A digest's S3 metadata (its signature) belongs to log validation, not to the events.
+            if (Integrity.S3ObjectMetadata.IsMetadataFile(entry.Name))
+            {
+                continue;
+            }
+
             var name = CloudTrailObjectName.TryParse(entry.Name);
             if (name is { IsDigest: false } && !_range.IsUnbounded && OutsideRange(name.DeliveredAt))
             {

@@ -70,10 +70,10 @@ public sealed class LocalEvidenceSource : IEvidenceSource
             .Select(e => folder.FullPath(e.Path));
     }
 
-    // LookupEvents pages and trail objects are logs; query.json, sweep tables and the like are bookkeeping.
+    // LookupEvents pages and trail objects are logs; query.json, sweep tables, digests' S3 metadata and the like are bookkeeping.
     private static bool IsLogEvidence(string relativePath) =>
         (relativePath.StartsWith("lookup/", StringComparison.Ordinal) && Path.GetFileName(relativePath).StartsWith("page-", StringComparison.Ordinal))
-        || relativePath.StartsWith("s3/", StringComparison.Ordinal);
+        || (relativePath.StartsWith("s3/", StringComparison.Ordinal) && !Integrity.S3ObjectMetadata.IsMetadataFile(relativePath));
 
     private EvidenceReaderOptions ReaderOptions() => (_options.Reader ?? new EvidenceReaderOptions()) with { TimeRange = _options.Range };
 }

@@ -1,4 +1,5 @@
 using NotebookHelpers.Aws;
+using NotebookHelpers.Aws.CloudTrail;
 using NotebookHelpers.Aws.EvidenceFolder;
 using NotebookHelpers.Aws.S3;
 
@@ -6,7 +7,8 @@ namespace NotebookHelpers.Sources;
 
 /// <summary>
 /// <c>s3://BUCKET[/PREFIX]</c>: a trail bucket; the days of the options' range are downloaded into the evidence folder
-/// (every account and region, organization trails included; objects already saved are skipped), then read locally.
+/// (every account and region, organization trails included; objects already saved are skipped), with the digest files
+/// and CloudTrail's public keys for them so the copy can be validated, then read locally.
 /// </summary>
 public sealed class S3TrailEvidenceSource : FetchedEvidenceSource
 {
@@ -35,6 +37,7 @@ public sealed class S3TrailEvidenceSource : FetchedEvidenceSource
         var request = new TrailFetchRequest(_location, Options.Range.Start!.Value, Options.Range.End!.Value, [], Options.Regions ?? []);
         var result = await new TrailLogFetcher(s3, evidence).FetchAsync(request, null, cancellationToken).ConfigureAwait(false);
         Options.Progress?.Report($"{Description}: {result.Listed} objects, {result.Downloaded} downloaded, {result.Skipped} already saved");
-        return (result.Paths, result.Problems);
+        var (_, keyProblems) = await new PublicKeyFetcher(new CloudTrailClient(session.Sender), evidence).FetchForDigestsAsync(result.Paths, cancellationToken).ConfigureAwait(false);
+        return (result.Paths, [.. result.Problems, .. keyProblems.Select(p => "cloudtrail:ListPublicKeys " + p)]);
     }
 }

@@ -6,6 +6,12 @@ public static class SampleIncidentLocator
     private const string Prefix = "sample:";
 
     /// <summary>
+    /// The sample's digest signing public key, in ListPublicKeys shape, beside its copies: the sample's own key pair
+    /// (derived from the generator's seed), not an AWS key.
+    /// </summary>
+    public const string PublicKeysFileName = "cloudtrail-public-keys.json";
+
+    /// <summary>
     /// True when <paramref name="source"/> names the sample incident (<c>sample</c>, or <c>sample:COPY</c> for one of its
     /// copies); <paramref name="copy"/> is then the copy's folder name (<c>trail-s3</c> for plain <c>sample</c>).
     /// </summary>

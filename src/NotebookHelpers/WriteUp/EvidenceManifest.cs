@@ -6,6 +6,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using NotebookHelpers.Aws.EvidenceFolder;
 using NotebookHelpers.Evidence;
+using NotebookHelpers.Integrity;
 
 namespace NotebookHelpers.WriteUp;
 
@@ -14,18 +15,20 @@ namespace NotebookHelpers.WriteUp;
 /// the report describes exactly these bytes. Paths are relative to labelled roots (never absolute), files are in
 /// ordinal path order, and no time is recorded: the same evidence gives the same manifest on any machine. Files of an
 /// nbh evidence folder are also checked against the folder's own <c>manifest.jsonl</c>. Live sources that leave no
-/// files (CloudWatch Logs Insights) are named in <see cref="Notes"/>.
+/// files (CloudWatch Logs Insights) are named in <see cref="Notes"/>. When the trail copy's digests were validated,
+/// the manifest records what was validated, with which public keys, and the outcome (<see cref="Integrity"/>).
 /// </summary>
 public sealed class EvidenceManifest
 {
     /// <summary>The schema version written in <c>schemaVersion</c>.</summary>
     public const int SchemaVersion = 1;
 
-    private EvidenceManifest(IReadOnlyList<EvidenceRoot> roots, IReadOnlyList<EvidenceFileEntry> files, IReadOnlyList<string> notes)
+    private EvidenceManifest(IReadOnlyList<EvidenceRoot> roots, IReadOnlyList<EvidenceFileEntry> files, IReadOnlyList<string> notes, TrailIntegrityReport? integrity)
     {
         Roots = roots;
         Files = files;
         Notes = notes;
+        Integrity = integrity;
     }
 
     /// <summary>The roots, as given.</summary>
@@ -36,6 +39,9 @@ public sealed class EvidenceManifest
 
     /// <summary>Evidence that is not files (live queries), and roots that did not exist.</summary>
     public IReadOnlyList<string> Notes { get; }
+
+    /// <summary>The validation of the trail copy's digests, when one was made.</summary>
+    public TrailIntegrityReport? Integrity { get; }
 
     /// <summary>The total size of the files.</summary>
     public long TotalBytes => Files.Sum(f => f.Size);
@@ -50,8 +56,11 @@ public sealed class EvidenceManifest
     internal const string DiffersFromManifest = "differs from manifest";
     internal const string NotInManifest = "not in manifest";
 
-    /// <summary>Hashes every file under <paramref name="roots"/>; <paramref name="notes"/> name evidence without files.</summary>
-    public static EvidenceManifest Build(IEnumerable<EvidenceRoot> roots, IEnumerable<string>? notes = null)
+    /// <summary>
+    /// Hashes every file under <paramref name="roots"/>; <paramref name="notes"/> name evidence without files;
+    /// <paramref name="integrity"/> is the validation of the trail copy's digests, when one was made.
+    /// </summary>
+    public static EvidenceManifest Build(IEnumerable<EvidenceRoot> roots, IEnumerable<string>? notes = null, TrailIntegrityReport? integrity = null)
     {
         ArgumentNullException.ThrowIfNull(roots);
         var rootList = roots.ToList();
@@ -87,7 +96,7 @@ public sealed class EvidenceManifest
             }
         }
 
-        return new EvidenceManifest(rootList, files, allNotes);
+        return new EvidenceManifest(rootList, files, allNotes, integrity);
     }
 
     /// <summary>
@@ -144,6 +153,11 @@ public sealed class EvidenceManifest
             }
 
             w.WriteEndArray();
+            if (Integrity is { } integrity)
+            {
+                WriteIntegrity(w, integrity);
+            }
+
             w.WriteStartArray("entries");
             foreach (var f in Files)
             {
@@ -170,6 +184,42 @@ public sealed class EvidenceManifest
     /// <inheritdoc />
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Files.Count:N0} evidence file(s), {TotalBytes:N0} bytes, fingerprint {Fingerprint[..16]}…");
+
+    // What was validated, cited like the files (root label and relative path), so the manifest stays machine-independent.
+    private void WriteIntegrity(Utf8JsonWriter w, TrailIntegrityReport integrity)
+    {
+        w.WriteStartObject("integrity");
+        w.WriteString("validated", Cite(new EvidenceLocation(integrity.Root)));
+        w.WriteString("verdict", integrity.Verdict);
+        w.WriteBoolean("valid", integrity.IsValid);
+        w.WriteStartArray("publicKeys");
+        foreach (var key in integrity.PublicKeys.Keys)
+        {
+            w.WriteStartObject();
+            w.WriteString("fingerprint", key.Fingerprint);
+            // A key file outside every root (the sample's, beside its copies) is named, never given as an absolute path.
+            var file = key.Source.Split(": PublicKeyList", 2)[0];
+            var cited = Cite(new EvidenceLocation(file));
+            w.WriteString("source", cited == file ? Path.GetFileName(file) : cited);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        TrailIntegrityJson.WriteChains(w, integrity.Chains);
+        w.WriteStartArray("problems");
+        foreach (var f in integrity.Problems)
+        {
+            w.WriteStartObject();
+            w.WriteString("path", f.Path);
+            w.WriteString("status", f.Status.Name());
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("gaps", integrity.Gaps.Count);
+        w.WriteNumber("logFilesNotChecked", integrity.UncheckedCount);
+        w.WriteEndObject();
+    }
 
     private static EvidenceFileEntry Entry(string root, string relative, string full, string? check)
     {

@@ -7,6 +7,7 @@ using NotebookHelpers.Events;
 using NotebookHelpers.Evidence;
 using NotebookHelpers.Html;
 using NotebookHelpers.Insights;
+using NotebookHelpers.Integrity;
 using NotebookHelpers.Investigation;
 using NotebookHelpers.Sources;
 
@@ -34,7 +35,8 @@ public sealed class IncidentCase : IHtmlRenderable
         IReadOnlyList<KeySuggestion> suggestions,
         KeyInvestigation? investigation,
         long readProblems,
-        IReadOnlyList<string> problems)
+        IReadOnlyList<string> problems,
+        TrailIntegrityReport? integrity)
     {
         SourceParameter = sourceParameter;
         Source = source;
@@ -45,6 +47,7 @@ public sealed class IncidentCase : IHtmlRenderable
         Investigation = investigation;
         ReadProblems = readProblems;
         Problems = problems;
+        Integrity = integrity;
         Activity = investigation is null ? null : KeyActivity.From(investigator, investigation);
     }
 
@@ -83,6 +86,12 @@ public sealed class IncidentCase : IHtmlRenderable
 
     /// <summary>The read problems (file and position), up to the reader's listing limit.</summary>
     public IReadOnlyList<string> Problems { get; }
+
+    /// <summary>
+    /// The validation of the trail copy the events came from (digest chain, signatures, log file hashes), or null when
+    /// the evidence holds no digest files (Event History, CloudWatch Logs, a copy without digests).
+    /// </summary>
+    public TrailIntegrityReport? Integrity { get; }
 
     /// <summary>
     /// Reads the evidence <paramref name="source"/> selects (see <see cref="EvidenceSources"/>) between
@@ -166,7 +175,9 @@ public sealed class IncidentCase : IHtmlRenderable
             problems.AddRange(lines.Snapshot());
         }
 
-        var investigator = await Task.Run(() => new Investigator(events), cancellationToken).ConfigureAwait(false);
+        var roots = Roots(source, folder);
+        var integrity = readable is null ? null : await Task.Run(() => ValidateTrail(source, roots), cancellationToken).ConfigureAwait(false);
+        var investigator = await Task.Run(() => new Investigator(events, new DetectionOptions { TrailIntegrity = integrity }), cancellationToken).ConfigureAwait(false);
         IReadOnlyList<KeySuggestion> suggestions = [];
         KeyInvestigation? investigation;
         if (key is not null)
@@ -181,37 +192,14 @@ public sealed class IncidentCase : IHtmlRenderable
 
         var counts = string.Create(CultureInfo.InvariantCulture, $"{events.Count:N0} events, {investigator.Detections.Findings.Count:N0} findings");
         progress.Complete(counts + (investigation is null ? "; no key to investigate" : $"; investigating {investigation.AccessKeyId}"));
-        return new IncidentCase(source, parsed, range, folder, investigator, suggestions, investigation, readProblems, problems);
+        return new IncidentCase(source, parsed, range, folder, investigator, suggestions, investigation, readProblems, problems, integrity);
     }
 
     /// <summary>
     /// The files and folders the evidence came from, labelled for the manifest: the sample incident's copy, the local
     /// path, or the evidence folder for live fetches (and for the actions log).
     /// </summary>
-    public IReadOnlyList<EvidenceRoot> EvidenceRoots
-    {
-        get
-        {
-            var roots = new List<EvidenceRoot>();
-            var text = SourceParameter.Trim();
-            if (SampleIncidentLocator.TryParseSourceName(text, out var copy))
-            {
-                roots.Add(new EvidenceRoot(text, SampleIncidentLocator.Find(copy)));
-            }
-            else if (File.Exists(text) || Directory.Exists(text))
-            {
-                roots.Add(new EvidenceRoot(text, text));
-            }
-
-            if (EvidenceFolder is { } folder && Directory.Exists(folder) &&
-                !roots.Any(r => string.Equals(Path.GetFullPath(r.Path), Path.GetFullPath(folder), StringComparison.Ordinal)))
-            {
-                roots.Add(new EvidenceRoot("evidence folder", folder));
-            }
-
-            return roots;
-        }
-    }
+    public IReadOnlyList<EvidenceRoot> EvidenceRoots => Roots(SourceParameter, EvidenceFolder);
 
     /// <summary>Hashes the evidence roots (see <see cref="EvidenceManifest"/>).</summary>
     public EvidenceManifest BuildManifest()
@@ -222,7 +210,7 @@ public sealed class IncidentCase : IHtmlRenderable
             notes.Add($"{SourceParameter}: events were queried live from CloudWatch Logs Insights; no local files hold them. Export the log group to keep the evidence.");
         }
 
-        return EvidenceManifest.Build(EvidenceRoots, notes);
+        return EvidenceManifest.Build(EvidenceRoots, notes, Integrity);
     }
 
     /// <summary>
@@ -242,6 +230,7 @@ public sealed class IncidentCase : IHtmlRenderable
             ReadProblems = options.ReadProblems > 0 ? options.ReadProblems : ReadProblems,
             Manifest = options.Manifest ?? BuildManifest(),
             Actions = options.Actions.Path is not null ? options.Actions : ActionsLog.Read(EvidenceFolder),
+            Integrity = options.Integrity ?? Integrity,
             AnalystAnswers = options.AnalystAnswers,
             IncludeCharts = options.IncludeCharts,
         };
@@ -360,6 +349,7 @@ public sealed class IncidentCase : IHtmlRenderable
             new[] { "Time range", Range.IsUnbounded ? "the whole evidence" : Range.ToString() },
             new[] { "Events", string.Create(CultureInfo.InvariantCulture, $"{Events.Count:N0}") + (Events.Count > 0 ? $" from {IncidentReportBuilder.Time(Events[0].EventTime)} to {IncidentReportBuilder.Time(Events[^1].EventTime)}" : "") },
             new[] { "Read problems", string.Create(CultureInfo.InvariantCulture, $"{ReadProblems:N0}") },
+            new[] { "Trail integrity", Integrity?.Verdict ?? "not checked: no digest files in this evidence" },
             new[] { "Findings", Detections.Findings.Count == 0 ? "none" : string.Join(", ", Detections.CountsBySeverity().Select(c => $"{c.Count} {c.Severity.ToString().ToLowerInvariant()}")) },
         };
         foreach (var s in Suggestions)
@@ -380,6 +370,51 @@ public sealed class IncidentCase : IHtmlRenderable
     /// <inheritdoc />
     public override string ToString() =>
         $"Incident: {SourceParameter}, {Events.Count} events, {Detections.Findings.Count} findings, investigating {Investigation?.AccessKeyId ?? "no key"}";
+
+    private static List<EvidenceRoot> Roots(string sourceParameter, string? evidenceFolder)
+    {
+        var roots = new List<EvidenceRoot>();
+        var text = sourceParameter.Trim();
+        if (SampleIncidentLocator.TryParseSourceName(text, out var copy))
+        {
+            roots.Add(new EvidenceRoot(text, SampleIncidentLocator.Find(copy)));
+        }
+        else if (File.Exists(text) || Directory.Exists(text))
+        {
+            roots.Add(new EvidenceRoot(text, text));
+        }
+
+        if (evidenceFolder is { } folder && Directory.Exists(folder) &&
+            !roots.Any(r => string.Equals(Path.GetFullPath(r.Path), Path.GetFullPath(folder), StringComparison.Ordinal)))
+        {
+            roots.Add(new EvidenceRoot("evidence folder", folder));
+        }
+
+        return roots;
+    }
+
+    // The first evidence root that holds digest files is validated: the sample's trail copy with the sample's own key,
+    // an evidence folder with the keys it saved, another folder with a ListPublicKeys file saved in it.
+    private static TrailIntegrityReport? ValidateTrail(string sourceParameter, IReadOnlyList<EvidenceRoot> roots)
+    {
+        foreach (var root in roots.Where(r => Directory.Exists(r.Path)))
+        {
+            var index = TrailEvidenceIndex.Build(root.Path);
+            if (index.Digests.Count == 0)
+            {
+                continue;
+            }
+
+            var keyFiles = new[]
+            {
+                SampleIncidentLocator.TryParseSourceName(sourceParameter, out _) ? Path.Combine(Path.GetDirectoryName(index.Root)!, SampleIncidentLocator.PublicKeysFileName) : null,
+                Path.Combine(index.Root, SampleIncidentLocator.PublicKeysFileName),
+            }.Where(File.Exists).Cast<string>().Distinct(StringComparer.Ordinal).ToList();
+            return TrailIntegrityValidator.Validate(index, new TrailIntegrityOptions { PublicKeys = PublicKeySet.Load(keyFiles) });
+        }
+
+        return null;
+    }
 
     // Collected as they are reported: Progress<T> would post each line to the caller's context or the thread pool,
     // where it could arrive after the problems were copied into the case, and be lost.

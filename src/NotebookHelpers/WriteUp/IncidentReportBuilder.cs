@@ -43,7 +43,7 @@ public static class IncidentReportBuilder
             options,
             investigator,
             investigations,
-            Summarise(facts, affected, containment),
+            [.. Summarise(facts, affected, containment), .. IncidentReportIntegrity.Summary(options.Integrity)],
             Timeline(facts, containment, options.Actions, Id),
             facts.Findings,
             affected,

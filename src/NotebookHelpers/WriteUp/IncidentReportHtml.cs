@@ -61,7 +61,7 @@ internal static class IncidentReportHtml
         if (standalone)
         {
             w.Write("<nav><a href=\"#summary\">Summary</a><a href=\"#timeline\">Timeline</a><a href=\"#findings\">Findings</a><a href=\"#affected\">Affected resources</a>" +
-                    "<a href=\"#actions\">Actions taken</a><a href=\"#next-steps\">Next steps</a><a href=\"#impact\">Impact</a><a href=\"#charts\">Charts</a><a href=\"#evidence\">Evidence</a></nav>");
+                    "<a href=\"#actions\">Actions taken</a><a href=\"#next-steps\">Next steps</a><a href=\"#impact\">Impact</a><a href=\"#charts\">Charts</a><a href=\"#integrity\">Evidence integrity</a><a href=\"#evidence\">Evidence</a></nav>");
         }
 
         Section(w, "summary", "Summary");
@@ -94,6 +94,8 @@ internal static class IncidentReportHtml
             }
         }
 
+        Section(w, IncidentReportIntegrity.SectionId, IncidentReportIntegrity.SectionTitle);
+        IncidentReportIntegrity.Write(report, w);
         Section(w, "evidence", "Evidence");
         Evidence(report, w);
         w.Write("<footer><p class=\"nbh-caption\">Written by NotebookHelpers from the evidence listed above. The report records no time of writing: the same evidence gives the same bytes.</p></footer></div>");
@@ -357,7 +359,7 @@ internal static class IncidentReportHtml
     }
 
     // Cells are HTML already encoded by the caller.
-    private static void Table(TextWriter w, IReadOnlyList<string> headers, IEnumerable<string[]> rows)
+    internal static void Table(TextWriter w, IReadOnlyList<string> headers, IEnumerable<string[]> rows)
     {
         w.Write("<div class=\"nbh-table-wrap\" style=\"max-height:none\"><table class=\"nbh-table\"><thead><tr>");
         foreach (var h in headers)

@@ -21,6 +21,9 @@ public sealed class IncidentReportOptions
     /// <summary>The hashed evidence files; null when not built (the report then says so).</summary>
     public EvidenceManifest? Manifest { get; init; }
 
+    /// <summary>The validation of the trail copy's digests (the report's Evidence integrity section), or null when none was made.</summary>
+    public Integrity.TrailIntegrityReport? Integrity { get; init; }
+
     /// <summary>The containment actions executed through nbh.</summary>
     public ActionsLog Actions { get; init; } = ActionsLog.None;
 

@@ -21,6 +21,7 @@ internal static class IncidentReportText
             w.WriteLine($"Q{answer.Question.Number} {answer.Question.Text} [{answer.StatusText}]");
         }
 
+        w.WriteLine("Trail integrity: " + (report.Options.Integrity?.Verdict ?? "not checked (no digest files in the evidence)"));
         if (report.Options.Manifest is { } manifest)
         {
             w.WriteLine(manifest.ToString());

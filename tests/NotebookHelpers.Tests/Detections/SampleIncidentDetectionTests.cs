@@ -169,10 +169,13 @@ public sealed class SampleIncidentDetectionTests : IClassFixture<SampleIncidentD
             Investigator = new Investigator(events);
             AttackerIps = Key.GetProperty("attackerIps").EnumerateArray().Select(i => i.GetProperty("ip").GetString()!).ToList();
             var defenders = Key.GetProperty("principals").EnumerateArray().Where(p => p.GetProperty("role").GetString() is "defender").Select(p => p.GetProperty("arn").GetString()).ToHashSet();
+            // Records whose log object the story deleted from trail-s3 are not in the evidence read here.
+            var deleted = Key.GetProperty("trailTampering").GetProperty("deletedLogObjects").EnumerateArray()
+                .SelectMany(d => d.GetProperty("recordsLost").EnumerateArray()).Select(r => r.GetProperty("eventId").GetString()).ToHashSet();
             AttackerTimeline = Key.GetProperty("timeline").EnumerateArray()
                 .Select(t => new TimelineEntry(t.GetProperty("time").GetString()!, t.GetProperty("phase").GetString()!, t.GetProperty("eventName").GetString()!,
                     t.GetProperty("eventId").GetString()!, t.GetProperty("meaning").GetString()!, t.GetProperty("principal").GetString()))
-                .Where(t => t.Phase != "containment" && !defenders.Contains(t.Principal))
+                .Where(t => t.Phase != "containment" && !defenders.Contains(t.Principal) && !deleted.Contains(t.EventId))
                 .ToList();
         }
 

@@ -63,6 +63,17 @@ public sealed partial class NotebookCollectionTests
     }
 
     [Fact]
+    public void EventHistoryValidatesTheTrailAndNamesTheLogObjectTheAttackerDeleted()
+    {
+        var deleted = _runs.AnswerKey.GetProperty("trailTampering").GetProperty("deletedLogObjects")[0];
+        var integrity = Html(_runs.Cell(EventHistory, "trail?.Integrity"));
+
+        Assert.Contains("<td>missing</td>", integrity, StringComparison.Ordinal);
+        Assert.Contains(deleted.GetProperty("key").GetString()!, integrity, StringComparison.Ordinal);
+        Assert.Contains("48 digest files (48 valid)", integrity, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LogsInsightsPivotsFromTheAttackersAddressesToTheBackdoorKeyAndItsExfiltration()
     {
         var exfiltration = _runs.AnswerKey.GetProperty("s3Exfiltration");
@@ -102,7 +113,7 @@ public sealed partial class NotebookCollectionTests
     }
 
     [Fact]
-    public void FindingsReportThePlantedTechniquesAndNothingOutsideTheBlastRadius()
+    public void FindingsReportThePlantedTechniquesAndOutsideTheBlastRadiusOnlyTheDeletedLogObject()
     {
         var findings = Html(_runs.Cell(Findings, "incident.Findings(minimum)"));
         var others = Text(_runs.Cell(Findings, "incident.OtherFindings(minimum)"));
@@ -112,7 +123,9 @@ public sealed partial class NotebookCollectionTests
             Assert.Contains($"<code>{rule}</code>", findings, StringComparison.Ordinal);
         }
 
-        Assert.StartsWith("0 finding(s) of low severity or more outside", others, StringComparison.Ordinal);
+        // The one finding outside the key's blast radius is about the evidence: the log object the story deleted.
+        Assert.StartsWith("1 finding(s) of low severity or more outside", others, StringComparison.Ordinal);
+        Assert.Contains("cloudtrail-log-integrity-broken", others, StringComparison.Ordinal);
     }
 
     [Fact]

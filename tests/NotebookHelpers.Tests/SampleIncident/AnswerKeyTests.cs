@@ -15,15 +15,18 @@ public sealed class AnswerKeyTests
     private static string Production => Key.GetProperty("recording").GetProperty("eventHistory").GetProperty("account").GetString()!;
 
     [Fact]
-    public void EveryPlantedEventIsInTheTrailWithTheStatedKeyAddressRegionAndTime()
+    public void EveryPlantedEventIsInTheTrailWithTheStatedKeyAddressRegionAndTimeOrInCloudWatchWhenTheStoryDeletedItsObject()
     {
         var timeline = Key.GetProperty("timeline").EnumerateArray().ToList();
         Assert.True(timeline.Count > 100, "the timeline lists the attack step by step");
+        Assert.NotEmpty(Files.DeletedFromTrail);
         foreach (var planted in timeline)
         {
             var id = planted.GetProperty("eventId").GetString()!;
-            Assert.True(Files.Trail.TryGetValue(id, out var found), $"planted event {id} ({planted.GetProperty("meaning")}) is not in trail-s3");
-            var record = SampleIncidentFiles.Parse(found.Json);
+            var json = Files.DeletedFromTrail.Contains(id) ? Files.CloudWatch[id].Json : null;
+            Assert.True(json is not null || Files.Trail.ContainsKey(id), $"planted event {id} ({planted.GetProperty("meaning")}) is not in trail-s3");
+            Assert.False(json is not null && Files.Trail.ContainsKey(id), $"{id} is listed as deleted from trail-s3 but is there");
+            var record = SampleIncidentFiles.Parse(json ?? Files.Trail[id].Json);
             Assert.Equal(planted.GetProperty("eventName").GetString(), record.GetProperty("eventName").GetString());
             Assert.Equal(planted.GetProperty("time").GetString(), record.GetProperty("eventTime").GetString());
             Assert.Equal(planted.GetProperty("region").GetString(), record.GetProperty("awsRegion").GetString());
@@ -50,9 +53,10 @@ public sealed class AnswerKeyTests
     }
 
     [Fact]
-    public void TheCloudWatchExportHoldsEveryTrailRecordByteForByte()
+    public void TheCloudWatchExportHoldsEveryTrailRecordByteForByteAndTheRecordsTheStoryDeletedFromTheTrail()
     {
-        Assert.Equal(Files.Trail.Count, Files.CloudWatch.Count);
+        Assert.Equal(Files.Trail.Count + Files.DeletedFromTrail.Count, Files.CloudWatch.Count);
+        Assert.All(Files.DeletedFromTrail, id => Assert.Contains(id, Files.CloudWatch.Keys));
         foreach (var (id, trail) in Files.Trail)
         {
             Assert.True(Files.CloudWatch.TryGetValue(id, out var line), $"{id} is in trail-s3 but not in the CloudWatch Logs export");
@@ -177,13 +181,15 @@ public sealed class AnswerKeyTests
     }
 
     [Fact]
-    public void TheAssumeRoleIntoAnalyticsIsRecordedInBothAccountsWithOneSharedEventId()
+    public void TheAssumeRoleIntoAnalyticsIsRecordedInBothAccountsWithOneSharedEventIdAndTheTrailKeepsTheAnalyticsCopy()
     {
         var session = Key.GetProperty("keys")[2].GetProperty("accessKeyId").GetString();
-        var copies = Files.Trail.Values.Select(t => SampleIncidentFiles.Parse(t.Json))
-            .Where(r => r.GetProperty("eventName").GetString() == "AssumeRole" && r.GetProperty("responseElements").ValueKind == JsonValueKind.Object
-                && r.GetProperty("responseElements").GetProperty("credentials").GetProperty("accessKeyId").GetString() == session)
-            .ToList();
+        bool IsTheCall(JsonElement r) => r.GetProperty("eventName").GetString() == "AssumeRole" && r.GetProperty("responseElements").ValueKind == JsonValueKind.Object
+            && r.GetProperty("responseElements").GetProperty("credentials").GetProperty("accessKeyId").GetString() == session;
+        var copies = Files.CloudWatch.Values.Select(t => SampleIncidentFiles.Parse(t.Json)).Where(IsTheCall).ToList();
+        // The story deleted the production copy's log object from the trail bucket; the analytics copy remains there.
+        var inTrail = Assert.Single(Files.Trail.Values.Select(t => SampleIncidentFiles.Parse(t.Json)), IsTheCall);
+        Assert.Equal("562048731905", inTrail.GetProperty("recipientAccountId").GetString());
 
         Assert.Equal(2, copies.Count);
         Assert.Equal(copies[0].GetProperty("sharedEventID").GetString(), copies[1].GetProperty("sharedEventID").GetString());
@@ -225,13 +231,14 @@ public sealed class AnswerKeyTests
     {
         var counts = Key.GetProperty("counts");
 
-        Assert.Equal(counts.GetProperty("events").GetInt64(), Files.Trail.Count);
+        Assert.Equal(counts.GetProperty("events").GetInt64() - counts.GetProperty("trailRecordsDeleted").GetInt64(), Files.Trail.Count);
+        Assert.Equal(counts.GetProperty("trailRecordsDeleted").GetInt64(), Files.DeletedFromTrail.Count);
         Assert.Equal(counts.GetProperty("cloudWatchEvents").GetInt64(), Files.CloudWatch.Count);
         Assert.Equal(counts.GetProperty("eventHistoryEvents").GetInt32(), Files.EventHistory.Count);
         Assert.Equal(counts.GetProperty("trailObjects").GetInt32(), Files.TrailObjects.Count);
         Assert.Equal(counts.GetProperty("digestFiles").GetInt32(), Files.DigestObjects.Count);
         Assert.Equal(counts.GetProperty("dataEvents").GetInt64(),
-            Files.Trail.Values.Count(t => SampleIncidentFiles.Parse(t.Json).GetProperty("eventCategory").GetString() == "Data"));
+            Files.CloudWatch.Values.Count(t => SampleIncidentFiles.Parse(t.Json).GetProperty("eventCategory").GetString() == "Data"));
     }
 
     [Fact]

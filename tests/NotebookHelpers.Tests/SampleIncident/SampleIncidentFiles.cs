@@ -29,6 +29,12 @@ internal sealed class SampleIncidentFiles
 
     public List<string> DigestObjects { get; } = [];
 
+    /// <summary>EventIDs of the records the story deleted from trail-s3 (with their log object); the other copies keep them.</summary>
+    public HashSet<string> DeletedFromTrail { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Keys of the log objects the story deleted from trail-s3; the digests still list them.</summary>
+    public HashSet<string> DeletedObjects { get; } = new(StringComparer.Ordinal);
+
     /// <summary>CloudWatch Logs export lines by eventID: the line's timestamp, raw JSON, and its log stream.</summary>
     public Dictionary<string, (string Timestamp, string Json, string Stream)> CloudWatch { get; } = new(StringComparer.Ordinal);
 
@@ -53,6 +59,11 @@ internal sealed class SampleIncidentFiles
     {
         var files = new SampleIncidentFiles(root);
         files.AnswerKey = Parse(File.ReadAllText(Path.Combine(root, SampleIncidentGenerator.AnswerKeyFile)));
+        foreach (var deleted in files.AnswerKey.GetProperty("trailTampering").GetProperty("deletedLogObjects").EnumerateArray())
+        {
+            files.DeletedObjects.Add(deleted.GetProperty("key").GetString()!);
+            files.DeletedFromTrail.UnionWith(deleted.GetProperty("recordsLost").EnumerateArray().Select(r => r.GetProperty("eventId").GetString()!));
+        }
         foreach (var path in Directory.EnumerateFiles(Path.Combine(root, SampleIncidentGenerator.TrailFolder), "*.json.gz", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             if (path.Contains("CloudTrail-Digest", StringComparison.Ordinal))

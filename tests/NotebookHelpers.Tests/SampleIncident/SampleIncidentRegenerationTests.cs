@@ -71,7 +71,8 @@ public sealed class SampleIncidentRegenerationTests(GeneratedSampleFixture gener
         var s = generated.DefaultSummary;
         var files = SampleIncidentFiles.Load(generated.DefaultSeed);
 
-        Assert.Equal(s.Events, files.Trail.Count);
+        Assert.Equal(s.Events - s.TrailRecordsDeleted, files.Trail.Count);
+        Assert.Equal((1, 1), (s.TrailObjectsDeleted, s.TrailRecordsDeleted));
         Assert.Equal(s.Events, s.ManagementEvents + s.DataEvents);
         Assert.Equal(s.CloudWatchEvents, files.CloudWatch.Count);
         Assert.Equal(0, s.CloudWatchDropped);

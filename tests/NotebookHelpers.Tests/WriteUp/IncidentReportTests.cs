@@ -178,7 +178,8 @@ public sealed class IncidentReportTests : IClassFixture<InvestigatedSample>
         var manifest = _report.Options.Manifest!;
 
         var counts = _sample.Key.GetProperty("counts");
-        Assert.Equal(counts.GetProperty("trailObjects").GetInt32() + counts.GetProperty("digestFiles").GetInt32(), manifest.Files.Count);
+        // Log objects, digests, and each digest's S3 metadata file (its signature).
+        Assert.Equal(counts.GetProperty("trailObjects").GetInt32() + (2 * counts.GetProperty("digestFiles").GetInt32()), manifest.Files.Count);
         Assert.Equal(manifest.Files.Select(f => f.Path).Order(StringComparer.Ordinal), manifest.Files.Select(f => f.Path));
         var first = manifest.Files[0];
         var bytes = File.ReadAllBytes(Path.Combine(InvestigatedSample.TrailPath, first.Path));

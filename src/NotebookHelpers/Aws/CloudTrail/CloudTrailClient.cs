@@ -4,7 +4,7 @@ namespace NotebookHelpers.Aws.CloudTrail;
 
 /// <summary>
 /// The CloudTrail operations the investigation needs: LookupEvents (raw pages for the evidence folder),
-/// DescribeTrails, GetTrailStatus and GetEventSelectors, over the JSON 1.1 protocol.
+/// DescribeTrails, GetTrailStatus, GetEventSelectors and ListPublicKeys, over the JSON 1.1 protocol.
 /// </summary>
 public sealed class CloudTrailClient
 {
@@ -41,6 +41,31 @@ public sealed class CloudTrailClient
         catch (System.Text.Json.JsonException e)
         {
             throw new AwsServiceException(AwsErrorKind.Other, "cloudtrail", "LookupEvents", region, null, $"the response is not JSON ({e.Message})", null, null, e);
+        }
+    }
+
+    /// <summary>
+    /// One page of ListPublicKeys in a region: the keys whose private keys signed digest files between
+    /// <paramref name="start"/> and <paramref name="end"/> (CloudTrail keeps a key pair per region), as the raw response
+    /// body for the evidence folder, and the next page's token.
+    /// </summary>
+    public async Task<(byte[] Body, string? NextToken)> ListPublicKeysAsync(
+        string region, DateTimeOffset start, DateTimeOffset end, string? nextToken, CancellationToken cancellationToken)
+    {
+        var raw = await _json.InvokeRawAsync(region, "ListPublicKeys",
+            new ListPublicKeysRequest(start.ToUnixTimeSeconds(), end.ToUnixTimeSeconds(), nextToken), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(raw);
+            var next = document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object &&
+                       document.RootElement.TryGetProperty("NextToken", out var t) && t.ValueKind == System.Text.Json.JsonValueKind.String
+                ? t.GetString()
+                : null;
+            return (raw, string.IsNullOrEmpty(next) ? null : next);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new AwsServiceException(AwsErrorKind.Other, "cloudtrail", "ListPublicKeys", region, null, $"the response is not JSON ({e.Message})", null, null, e);
         }
     }
 

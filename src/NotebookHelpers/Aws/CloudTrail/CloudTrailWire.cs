@@ -12,6 +12,11 @@ internal sealed record LookupEventsRequest(
     [property: JsonPropertyName("MaxResults")] int MaxResults,
     [property: JsonPropertyName("NextToken")] string? NextToken);
 
+internal sealed record ListPublicKeysRequest(
+    [property: JsonPropertyName("StartTime")] long? StartTime,
+    [property: JsonPropertyName("EndTime")] long? EndTime,
+    [property: JsonPropertyName("NextToken")] string? NextToken);
+
 internal sealed record LookupAttributeWire(
     [property: JsonPropertyName("AttributeKey")] string AttributeKey,
     [property: JsonPropertyName("AttributeValue")] string AttributeValue);

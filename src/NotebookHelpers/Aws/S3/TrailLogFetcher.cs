@@ -4,14 +4,17 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using NotebookHelpers.Aws.EvidenceFolder;
+using NotebookHelpers.Integrity;
 
 namespace NotebookHelpers.Aws.S3;
 
 /// <summary>
-/// Downloads a trail's log files from S3 into the evidence folder: it finds the accounts (including organization
-/// trails' <c>AWSLogs/o-…/ACCOUNT/</c>) and regions under the prefix, lists each day's folder
-/// (<c>CloudTrail/REGION/YYYY/MM/DD/</c>) with continuation, and downloads in parallel, skipping objects already
-/// saved with the same ETag and size. Files land at <c>s3/BUCKET/KEY</c>, read-only, listed in the manifest.
+/// Downloads a trail's log files and digest files from S3 into the evidence folder: it finds the accounts (including
+/// organization trails' <c>AWSLogs/o-…/ACCOUNT/</c>) and regions under the prefix, lists each day's folders
+/// (<c>CloudTrail/REGION/YYYY/MM/DD/</c> and <c>CloudTrail-Digest/REGION/YYYY/MM/DD/</c>) with continuation, and
+/// downloads in parallel, skipping objects already saved with the same ETag and size. Files land at
+/// <c>s3/BUCKET/KEY</c>, read-only, listed in the manifest; a digest's S3 metadata, which holds its signature, is
+/// saved beside it as <c>KEY.metadata.json</c> (<see cref="S3ObjectMetadata"/>), so the folder validates offline.
 /// </summary>
 public sealed class TrailLogFetcher
 {
@@ -43,16 +46,19 @@ public sealed class TrailLogFetcher
         var objects = new List<S3Object>();
         foreach (var accountRoot in accountRoots)
         {
-            var regions = request.Regions.Count > 0
-                ? request.Regions
-                : (await ListFoldersAsync(bucket, accountRoot + "CloudTrail/", problems, cancellationToken).ConfigureAwait(false)).Select(LastSegment).ToList();
-            foreach (var region in regions)
+            foreach (var folder in new[] { "CloudTrail/", "CloudTrail-Digest/" })
             {
-                foreach (var day in Days(request.Start, request.End))
+                var regions = request.Regions.Count > 0
+                    ? request.Regions
+                    : (await ListFoldersAsync(bucket, accountRoot + folder, problems, cancellationToken).ConfigureAwait(false)).Select(LastSegment).ToList();
+                foreach (var region in regions)
                 {
-                    var prefix = string.Create(CultureInfo.InvariantCulture, $"{accountRoot}CloudTrail/{region}/{day:yyyy'/'MM'/'dd}/");
-                    objects.AddRange(await ListObjectsAsync(bucket, prefix, problems, cancellationToken).ConfigureAwait(false));
-                    progress?.Report(new TrailFetchProgress(0, objects.Count, 0, $"listed {prefix}: {objects.Count} objects so far"));
+                    foreach (var day in Days(request.Start, request.End))
+                    {
+                        var prefix = string.Create(CultureInfo.InvariantCulture, $"{accountRoot}{folder}{region}/{day:yyyy'/'MM'/'dd}/");
+                        objects.AddRange(await ListObjectsAsync(bucket, prefix, problems, cancellationToken).ConfigureAwait(false));
+                        progress?.Report(new TrailFetchProgress(0, objects.Count, 0, $"listed {prefix}: {objects.Count} objects so far"));
+                    }
                 }
             }
         }
@@ -84,14 +90,30 @@ public sealed class TrailLogFetcher
                 {
                     Interlocked.Increment(ref skipped);
                     paths.Add(path);
+                    if (_evidence.TryGet(S3ObjectMetadata.PathFor(path)) is not null)
+                    {
+                        paths.Add(S3ObjectMetadata.PathFor(path));
+                    }
                     message = $"already saved: {item.Key}";
                 }
                 else
                 {
                     try
                     {
-                        var body = await DownloadAsync(bucket, item.Key, ct).ConfigureAwait(false);
+                        var (body, metadata) = await DownloadAsync(bucket, item.Key, ct).ConfigureAwait(false);
                         await _evidence.WriteAsync(path, body, $"s3:GetObject s3://{bucket}/{item.Key}", etag, ct).ConfigureAwait(false);
+                        if (TrailObjectKey.TryParse(item.Key) is { IsDigest: true })
+                        {
+                            // The digest's own signature exists only in its S3 metadata.
+                            var metadataPath = S3ObjectMetadata.PathFor(path);
+                            await _evidence.WriteAsync(metadataPath, metadata.ToJson(etag), $"s3:GetObject s3://{bucket}/{item.Key} (object metadata)", null, ct).ConfigureAwait(false);
+                            paths.Add(metadataPath);
+                            if (metadata.Signature is null)
+                            {
+                                problems.Enqueue($"s3://{bucket}/{item.Key}: a digest without x-amz-meta-signature; CloudTrail always sets it, so the object was replaced.");
+                            }
+                        }
+
                         Interlocked.Increment(ref downloaded);
                         Interlocked.Add(ref bytes, body.Length);
                         paths.Add(path);
@@ -195,12 +217,13 @@ public sealed class TrailLogFetcher
         }
     }
 
-    private async Task<byte[]> DownloadAsync(string bucket, string key, CancellationToken cancellationToken)
+    private async Task<(byte[] Body, S3ObjectMetadata Metadata)> DownloadAsync(string bucket, string key, CancellationToken cancellationToken)
     {
         using var response = await _s3.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = key }, cancellationToken).ConfigureAwait(false);
         using var buffer = new MemoryStream();
         await response.ResponseStream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        return buffer.ToArray();
+        var metadata = S3ObjectMetadata.From(response.Metadata.Keys.Select(k => (k, response.Metadata[k])));
+        return (buffer.ToArray(), metadata);
     }
 
     private static bool IsSameObject(ManifestEntry saved, string? etag, long size) => saved.ETag == etag && saved.Size == size;

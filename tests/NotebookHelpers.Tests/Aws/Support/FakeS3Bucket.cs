@@ -8,11 +8,13 @@ namespace NotebookHelpers.Tests.Aws.Support;
 
 /// <summary>
 /// One S3 bucket for the fake server, path-style: ListObjectsV2 with prefix, delimiter and continuation tokens
-/// (<paramref name="pageSize"/> keys per page) and GetObject with an ETag, as the S3 API reference documents them.
+/// (<paramref name="pageSize"/> keys per page) and GetObject with an ETag and the object's user metadata
+/// (<c>x-amz-meta-*</c> headers), as the S3 API reference documents them.
 /// </summary>
 public sealed class FakeS3Bucket(string name, int pageSize = 2)
 {
     private readonly SortedDictionary<string, byte[]> _objects = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _metadata = new(StringComparer.Ordinal);
 
     /// <summary>The bucket name.</summary>
     public string Name => name;
@@ -22,6 +24,17 @@ public sealed class FakeS3Bucket(string name, int pageSize = 2)
 
     /// <summary>Adds or replaces an object.</summary>
     public void Put(string key, string content) => _objects[key] = Encoding.UTF8.GetBytes(content);
+
+    /// <summary>Adds or replaces an object with its bytes and user metadata (names without <c>x-amz-meta-</c>).</summary>
+    public void Put(string key, byte[] content, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        _objects[key] = content;
+        _metadata.Remove(key);
+        if (metadata is not null)
+        {
+            _metadata[key] = metadata;
+        }
+    }
 
     /// <summary>The ETag S3 gives a single-part object: the MD5 of its bytes.</summary>
     public static string ETagOf(byte[] body) => Convert.ToHexStringLower(MD5.HashData(body));
@@ -47,8 +60,19 @@ public sealed class FakeS3Bucket(string name, int pageSize = 2)
                 Downloads.Add(key);
             }
 
-            return _objects.TryGetValue(key, out var body)
-                ? FakeResponse.Bytes(body, headers: new Dictionary<string, string> { ["ETag"] = "\"" + ETagOf(body) + "\"" })
+            if (!_objects.TryGetValue(key, out var body))
+            {
+                return new FakeResponse(404, "application/xml", Encoding.UTF8.GetBytes("<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>"));
+            }
+
+            var headers = new Dictionary<string, string> { ["ETag"] = "\"" + ETagOf(body) + "\"" };
+            foreach (var (name, value) in _metadata.GetValueOrDefault(key) ?? new Dictionary<string, string>())
+            {
+                headers["x-amz-meta-" + name] = value;
+            }
+
+            return _objects.TryGetValue(key, out body)
+                ? FakeResponse.Bytes(body, headers: headers)
                 : new FakeResponse(404, "application/xml", Encoding.UTF8.GetBytes("<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>"));
         }
 
