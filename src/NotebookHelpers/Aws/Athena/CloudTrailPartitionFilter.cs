@@ -72,23 +72,29 @@ public sealed record CloudTrailPartitionFilter(DateOnly FirstDay, DateOnly LastD
     /// <summary>
     /// The predicate on the partition columns (Trino SQL):
     /// <c>"timestamp" BETWEEN '2025/03/11' AND '2025/03/14' AND account IN ('…') AND region IN ('…')</c>.
-    /// The <c>yyyy/MM/dd</c> strings sort as the days do, so BETWEEN selects exactly these days.
+    /// The <c>yyyy/MM/dd</c> strings sort as the days do, so BETWEEN selects exactly these days. With
+    /// <paramref name="partitionKeys"/> (the table's), only the columns the table has are named.
     /// </summary>
-    public string ToSql(string? qualifier = null)
+    public string ToSql(IReadOnlyCollection<string>? partitionKeys = null)
     {
-        var prefix = qualifier is null ? "" : qualifier + ".";
-        var sql = $"{prefix}\"timestamp\" BETWEEN {Literal(Folder(FirstDay))} AND {Literal(Folder(LastDay))}";
-        if (Accounts.Count > 0)
+        bool Has(string column) => partitionKeys is null || partitionKeys.Contains(column, StringComparer.OrdinalIgnoreCase);
+        var parts = new List<string>();
+        if (Has("timestamp"))
         {
-            sql += $" AND {prefix}account IN ({string.Join(", ", Accounts.Select(Literal))})";
+            parts.Add($"\"timestamp\" BETWEEN {Literal(Folder(FirstDay))} AND {Literal(Folder(LastDay))}");
         }
 
-        if (Regions.Count > 0)
+        if (Accounts.Count > 0 && Has("account"))
         {
-            sql += $" AND {prefix}region IN ({string.Join(", ", Regions.Select(Literal))})";
+            parts.Add($"account IN ({string.Join(", ", Accounts.Select(Literal))})");
         }
 
-        return sql;
+        if (Regions.Count > 0 && Has("region"))
+        {
+            parts.Add($"region IN ({string.Join(", ", Regions.Select(Literal))})");
+        }
+
+        return parts.Count == 0 ? "TRUE" : string.Join(" AND ", parts);
     }
 
     /// <summary>A day as its partition value and folder name: <c>2025/03/11</c>.</summary>

@@ -119,9 +119,7 @@ public sealed class AthenaTableTests
     [Fact]
     public async Task CreateRunsTheStatementOnAthenaAndKeepsItInTheEvidenceFolder()
     {
-        var athena = new FakeAthena(sql => sql.StartsWith("CREATE EXTERNAL TABLE `security`.`org_trail`", StringComparison.Ordinal)
-                ? new FakeAthena.Table([], [], 0)
-                : throw new FakeAthena.QueryFailure("FAILED: ParseException: not the statement printed"))
+        var athena = new FakeAthena(sql => throw new FakeAthena.QueryFailure("only the CREATE statement is expected, not: " + sql))
         {
             QueuedPolls = 0,
             RunningPolls = 1,
@@ -140,6 +138,12 @@ public sealed class AthenaTableTests
         Assert.Equal("security", started.GetProperty("QueryExecutionContext").GetProperty("Database").GetString());
         Assert.Equal("ir", started.GetProperty("WorkGroup").GetString());
         Assert.Contains("nbh athena-table: created security.org_trail in us-east-1 (query ", run.Error, StringComparison.Ordinal);
+        using var session = TestAws.Session(server);
+        var table = await new AthenaClient(session.Sender).GetTableMetadataAsync("us-east-1", null, "security", "org_trail", CancellationToken.None);
+        Assert.Equal(["account", "region", "timestamp"], table.PartitionKeys);
+        Assert.Equal("s3://org-trail-logs/AWSLogs/o-7pq2xk4m9d/${account}/CloudTrail/${region}/${timestamp}", table.Parameter("storage.location.template"));
+        Assert.Null(table.EnumValues("account"));
+        Assert.Equal(AwsRegionName.Commercial, table.EnumValues("region"));
         var sqlFile = Directory.GetFiles(Path.Combine(evidence.Path, "ev", "athena"), "query.sql", SearchOption.AllDirectories);
         Assert.Equal(run.Out, File.ReadAllText(Assert.Single(sqlFile)));
         foreach (var file in Directory.EnumerateFiles(evidence.Path, "*", SearchOption.AllDirectories))
