@@ -60,8 +60,9 @@ public sealed class PantherTestEventTests
     private static readonly Dictionary<(string RuleId, string Test), string> DeliberateDifferences = new()
     {
         [("AWS.Console.LoginWithoutMFA", "No MFA Login - New User")] =
-            "Panther mocks an account-age lookup and stays quiet for users created recently. In an exposed-credential " +
-            "incident a freshly created user signing in without MFA is the attacker's backdoor, so we report it.",
+            "Panther mocks an account-age lookup and stays quiet for users created recently; the event is identical to " +
+            "'No MFA Login - IAM User'. Alone, with nothing to compare with, both are reported at Info only; a user that " +
+            "someone else created in the evidence is high (the attacker's backdoor).",
     };
 
     /// <summary>Options per Panther rule, where Panther's behaviour comes from its configuration.</summary>
