@@ -98,16 +98,13 @@ public static partial class CloudTrailFacts
     }
 
     /// <summary>
-    /// The kind of an access key id: AKIA long-term (IAM user or root), ASIA temporary (STS session), else unknown.
+    /// The kind of an access key id, from <see cref="AccessKeyIdPrefix.Table"/>: AKIA long-term (IAM user or root),
+    /// ASIA, ABIA and ACCA temporary, anything else unknown.
     /// </summary>
-    public static AccessKeyKind KeyKind(string? accessKeyId) =>
-        accessKeyId switch
-        {
-            null => AccessKeyKind.Unknown,
-            _ when accessKeyId.StartsWith("AKIA", StringComparison.Ordinal) => AccessKeyKind.LongTerm,
-            _ when accessKeyId.StartsWith("ASIA", StringComparison.Ordinal) => AccessKeyKind.Temporary,
-            _ => AccessKeyKind.Unknown,
-        };
+    public static AccessKeyKind KeyKind(string? accessKeyId) => AccessKeyIdPrefix.Of(accessKeyId)?.Kind ?? AccessKeyKind.Unknown;
+
+    /// <summary>What an access key id (or another AWS id given as one) is, from its prefix; null when the prefix is unknown.</summary>
+    public static string? DescribeKeyId(string? accessKeyId) => AccessKeyIdPrefix.Of(accessKeyId)?.Meaning;
 
     /// <summary>
     /// True when <paramref name="region"/> is shaped like an AWS region name (<c>us-east-1</c>, <c>us-gov-west-1</c>,

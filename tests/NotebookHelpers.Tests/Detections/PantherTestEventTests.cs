@@ -46,8 +46,9 @@ public sealed class PantherTestEventTests
     {
         ["AWS.CloudTrail.PasswordSpraying"] =
             "a threshold rule (more than 9 distinct users failing console sign-in from one account and region in 60 minutes); " +
-            "its test events only exercise the per-event filter, which alone would flag every failed sign-in. Leaked keys, " +
-            "not sprayed passwords, are this kit's subject; failed root sign-ins are covered by root-console-login-failed.",
+            "its test events only exercise the per-event filter, which alone would flag every failed sign-in. Our " +
+            "console-login-failed applies the threshold (five users from one address within an hour; a single failure is Info), " +
+            "and failed root sign-ins are covered by root-console-login-failed.",
         ["AWS.CloudTrail.UserAccessKeyAuth"] =
             "an inventory rule (CreateAlert: false) that lists every successful call made with an IAM user's access key; " +
             "the key profile (Investigation/AccessKeyProfile) shows exactly that for the key under investigation.",
