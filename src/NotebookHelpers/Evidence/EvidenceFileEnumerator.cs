@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace NotebookHelpers.Evidence;
@@ -19,6 +20,12 @@ internal sealed class EvidenceFileEnumerator
         _margin = margin;
         _report = report;
     }
+
+    /// <summary>
+    /// Bookkeeping files of evidence folders passed over (<see cref="EvidenceFolderBookkeeping"/>). The walk may run on
+    /// a decoding thread, so the reader takes them from here into its report on its own thread.
+    /// </summary>
+    public ConcurrentQueue<string> Bookkeeping { get; } = new();
 
     public IEnumerable<EvidenceFile> Enumerate(IEnumerable<string> paths)
     {
@@ -81,6 +88,12 @@ internal sealed class EvidenceFileEnumerator
             // A digest's S3 metadata (its signature) belongs to log validation, not to the events.
             if (Integrity.S3ObjectMetadata.IsMetadataFile(entry.Name))
             {
+                continue;
+            }
+
+            if (entry is FileInfo bookkeeping && EvidenceFolderBookkeeping.IsBookkeepingFile(bookkeeping))
+            {
+                Bookkeeping.Enqueue(bookkeeping.FullName);
                 continue;
             }
 

@@ -90,11 +90,13 @@ public sealed class EvidenceReader
         var report = Report = new ReadReport(Options.MaxListedProblems);
         var dedup = Options.Deduplicate ? new EventDeduplicator(Options.DedupCapacity) : null;
         var range = Options.TimeRange;
-        var files = new EvidenceFileEnumerator(range, Options.PruneMargin, report).Enumerate(paths);
+        var enumerator = new EvidenceFileEnumerator(range, Options.PruneMargin, report);
+        var files = enumerator.Enumerate(paths);
         var output = new LogRecordBatchBuilder();
         var options = Options.RequiredKeys is null ? Options : Options with { BufferPool = DecodeBuffers.CreatePool() };
         foreach (var chunk in DecodeInOrder(files, options, cancellationToken))
         {
+            TakeBookkeeping(enumerator, report);
             foreach (var problem in chunk.Problems)
             {
                 report.AddProblem(problem);
@@ -180,9 +182,29 @@ public sealed class EvidenceReader
             }
         }
 
+        TakeBookkeeping(enumerator, report);
         if (output.HasAny)
         {
             yield return output.Take();
+        }
+    }
+
+    // An evidence folder's manifest and actions log are not logs: listed as ignored, and each damaged manifest line
+    // (a fetch stopped while writing it) is one problem naming the line, instead of the whole file read as evidence.
+    private static void TakeBookkeeping(EvidenceFileEnumerator enumerator, ReadReport report)
+    {
+        while (enumerator.Bookkeeping.TryDequeue(out var path))
+        {
+            report.AddIgnored(path);
+            if (Path.GetFileName(path) == EvidenceFolderBookkeeping.ManifestFileName)
+            {
+                foreach (var line in EvidenceFolderBookkeeping.DamagedManifestLines(path))
+                {
+                    report.AddProblem(new ReadProblem(
+                        new EvidenceLocation(path, Line: line), ReadProblemKind.InvalidLine,
+                        "not a manifest entry (a fetch stopped while writing it?); the evidence files are read all the same"));
+                }
+            }
         }
     }
 

@@ -14,7 +14,7 @@ public static class EvidenceStaging
     public static bool IsStagingFolder(DirectoryInfo folder)
     {
         ArgumentNullException.ThrowIfNull(folder);
-        return folder.Name == FolderName && folder.Parent is { } parent && File.Exists(Path.Combine(parent.FullName, "manifest.jsonl"));
+        return folder.Name == FolderName && folder.Parent is { } parent && File.Exists(Path.Combine(parent.FullName, EvidenceFolderBookkeeping.ManifestFileName));
     }
 
     /// <summary>True for a file under the staging folder of the evidence folder <paramref name="root"/> (<paramref name="relativePath"/> uses <c>/</c>).</summary>
@@ -22,6 +22,6 @@ public static class EvidenceStaging
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(relativePath);
-        return relativePath.StartsWith(FolderName + "/", StringComparison.Ordinal) && File.Exists(Path.Combine(root, "manifest.jsonl"));
+        return relativePath.StartsWith(FolderName + "/", StringComparison.Ordinal) && File.Exists(Path.Combine(root, EvidenceFolderBookkeeping.ManifestFileName));
     }
 }

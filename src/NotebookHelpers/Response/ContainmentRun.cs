@@ -32,6 +32,18 @@ public sealed class ContainmentRun : IHtmlRenderable
     /// <summary>The actions log written to, or null for a dry run.</summary>
     public string? ActionsLog { get; }
 
+    /// <summary>True when calls were sent and one of them failed or has no known outcome.</summary>
+    public bool Failed => Executed && Records.Any(r => r.Outcome != "succeeded");
+
+    /// <summary>
+    /// This run, when nothing failed; otherwise throws, so a notebook stops at the failed containment (and
+    /// <c>nbh run</c> exits non-zero) with the failure and where it is recorded.
+    /// </summary>
+    /// <exception cref="ContainmentFailedException">A call failed or its outcome is unknown.</exception>
+    public ContainmentRun ThrowIfFailed() => Failed
+        ? throw new ContainmentFailedException($"Containment did not complete: {Headline} (every call and its outcome: {ActionsLog}).")
+        : this;
+
     /// <summary>The run as a table.</summary>
     public HtmlTable ToHtmlTable() => Executed
         ? new HtmlTable(["call", "outcome", "AWS CLI equivalent"], [.. Records.Select(r => (IReadOnlyList<string?>)[r.Operation, r.Outcome, r.CliCommand])])

@@ -98,7 +98,7 @@ public sealed class HostileFetchTests : IDisposable
 
         // Nothing partial is left where evidence is read, and reading the folder finds exactly the saved objects.
         Assert.DoesNotContain(Directory.EnumerateFiles(_folder, "*", SearchOption.AllDirectories), f => f.Contains(".partial", StringComparison.Ordinal));
-        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_folder, EvidenceStaging.FolderName)));
+        Assert.Equal(["manifest.lock"], Directory.EnumerateFiles(Path.Combine(_folder, EvidenceStaging.FolderName)).Select(Path.GetFileName));
         var ids = new EvidenceReader().ReadEvents([_folder]).Select(e => e.EventID!).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(result.Downloaded, ids.Count);
         Assert.Equal(result.Downloaded, result.Paths.Count);
@@ -186,5 +186,44 @@ public sealed class HostileFetchTests : IDisposable
         Assert.Null(guard.Next(""));
         var repeated = Assert.Throws<AwsServiceException>(() => guard.Next("a"));
         Assert.Equal(("iam", "ListUsers", "RepeatedPaginationToken"), (repeated.Service, repeated.Operation, repeated.ErrorCode));
+    }
+
+    [Fact]
+    public async Task TwoFetchesIntoOneFolderRecordEachFileOnce()
+    {
+        // Two EvidenceDirectory instances over one folder are two processes fetching into it.
+        var first = EvidenceDirectory.Open(_folder);
+        var second = EvidenceDirectory.Open(_folder);
+
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() =>
+            (i % 2 == 0 ? first : second).WriteAsync($"s3/trail/{i / 2}.json", Encoding.UTF8.GetBytes(Records("e" + (i / 2))), "test"))));
+
+        var lines = File.ReadAllLines(Path.Combine(_folder, EvidenceDirectory.ManifestFileName));
+        Assert.Equal(20, lines.Length);
+        Assert.Equal(20, lines.Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("path").GetString()).Distinct().Count());
+        Assert.Equal(20, EvidenceDirectory.Open(_folder).Entries.Count);
+    }
+
+    [Fact]
+    public async Task ADamagedManifestLineIsOneProblemNamingItsLine()
+    {
+        var evidence = EvidenceDirectory.Open(_folder);
+        for (var i = 0; i < 5; i++)
+        {
+            await evidence.WriteAsync($"s3/trail/{i}.json", Encoding.UTF8.GetBytes(Records("e" + i)), "test");
+        }
+
+        var manifest = Path.Combine(_folder, EvidenceDirectory.ManifestFileName);
+        var lines = File.ReadAllLines(manifest).ToList();
+        lines.Insert(2, lines[2][..20]);
+        File.WriteAllLines(manifest, lines);
+
+        var (events, report) = EvidenceReader.ReadAll([_folder]);
+
+        Assert.Equal(5, events.Count);
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal((manifest, 3L), (problem.Location.Path, problem.Location.Line!.Value));
+        Assert.Contains(manifest, report.IgnoredFiles);
+        Assert.StartsWith($"{manifest}:line 3: not a manifest entry", Assert.Single(EvidenceDirectory.Open(_folder).Problems), StringComparison.Ordinal);
     }
 }

@@ -50,4 +50,54 @@ public sealed class CliFailureTests
         Assert.StartsWith("nbh fetch-trail: INCOMPLETE: 1 objects or prefixes missed", run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1], StringComparison.Ordinal);
         Directory.Delete(evidence, recursive: true);
     }
+
+    [Fact]
+    public async Task AReportOverARefusedConnectionIsOneLineAndNoStackTrace()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "nbh-refused-" + Guid.NewGuid().ToString("N"));
+        await using var server = await FakeAwsServer.StartAsync(IamResponses.Standard);
+        using var env = EnvironmentScope.ForServer(server);
+        using var refused = new EnvironmentScope(new Dictionary<string, string?> { ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:1/" });
+
+        var run = await CliRun.RunAsync("report", "--logs", "lookup:AKIAEXPOSEDKEY000001", "--start", "2023-11-01", "--evidence", Path.Combine(folder, "evidence"), "--out", Path.Combine(folder, "out"), "--no-charts");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+        var last = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
+        Assert.StartsWith("nbh report: ", last, StringComparison.Ordinal);
+        Assert.Contains("127.0.0.1:1", last, StringComparison.Ordinal);
+        Assert.Contains("→", last, StringComparison.Ordinal);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task AReportOverAnS3TrailWithABadObjectIsWrittenAndEndsIncomplete()
+    {
+        const string Day = "AWSLogs/111122223333/CloudTrail/us-east-1/2023/11/05/111122223333_CloudTrail_us-east-1_20231105T10";
+        var bucket = new FakeS3Bucket("trail-bucket");
+        bucket.Put(Day + "45Z_good.json", """{"Records":[{"eventVersion":"1.08","eventTime":"2023-11-05T10:41:00Z","eventSource":"ec2.amazonaws.com","eventName":"RunInstances","awsRegion":"us-east-1","eventID":"e-1","userIdentity":{"type":"IAMUser","accessKeyId":"AKIAEXPOSEDKEY000001","userName":"ci"}}]}""");
+        bucket.Put(Day + "50Z_damaged.json", """{"Records":[{"eventVersion":"1.08","eventTime":"2023-11-05T10:49:00Z","eventName":"StopLogging","eventID":"e-2"}]}""");
+        await using var server = await FakeAwsServer.StartAsync(r =>
+        {
+            var answer = r.Service == "s3" ? bucket.Handle(r) : IamResponses.Standard(r);
+            return r.RawTarget.Contains("_damaged.json", StringComparison.Ordinal) && !r.RawTarget.Contains("list-type", StringComparison.Ordinal)
+                ? answer with { Body = [.. answer.Body.Select(b => b == (byte)'S' ? (byte)'s' : b)] }
+                : answer;
+        });
+        using var env = EnvironmentScope.ForServer(server);
+        var folder = Path.Combine(Path.GetTempPath(), "nbh-partial-report-" + Guid.NewGuid().ToString("N"));
+
+        var run = await CliRun.RunAsync("report", "--logs", "s3://trail-bucket", "--start", "2023-11-05T00:00:00Z", "--end", "2023-11-05T23:59:59Z", "--evidence", Path.Combine(folder, "evidence"), "--out", Path.Combine(folder, "out"), "--no-charts");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("_damaged.json: not saved: the body's MD5", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith("nbh report: INCOMPLETE: 1 parts of the evidence missed", run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1], StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(folder, "out", "incident-report.html")), run.Out + run.Error);
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            File.SetAttributes(file, FileAttributes.Normal);
+        }
+
+        Directory.Delete(folder, recursive: true);
+    }
 }

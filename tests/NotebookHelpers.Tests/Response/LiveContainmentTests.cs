@@ -26,6 +26,7 @@ public sealed class LiveContainmentTests(InvestigatedSample sample) : IClassFixt
 
         Assert.True(run.Executed);
         Assert.Equal($"Executed 3 calls as {AnalystArn}.", run.Headline);
+        Assert.Same(run, run.ThrowIfFailed());
         var iam = server.Requests.Where(r => r.Service == "iam").ToList();
         Assert.Equal(["UpdateAccessKey", "PutUserPolicy", "DeleteLoginProfile"], iam.Select(r => r.Operation));
         Assert.Equal("AKIA3NWPX4QH6YBVJ5WE", iam[0].Form["AccessKeyId"]);
@@ -61,6 +62,9 @@ public sealed class LiveContainmentTests(InvestigatedSample sample) : IClassFixt
         Assert.StartsWith("failed: ", log[1].GetProperty("outcome").GetString(), StringComparison.Ordinal);
         Assert.Contains("AccessDenied", log[1].GetProperty("outcome").GetString(), StringComparison.Ordinal);
         Assert.Equal(2, run.Records.Count);
+        Assert.True(run.Failed);
+        var stop = Assert.Throws<NotebookHelpers.Response.ContainmentFailedException>(() => run.ThrowIfFailed());
+        Assert.StartsWith("Containment did not complete: Stopped at PutUserPolicy: ", stop.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,15 +13,18 @@ namespace NotebookHelpers.Aws.EvidenceFolder;
 public sealed class EvidenceDirectory
 {
     /// <summary>The manifest's file name.</summary>
-    public const string ManifestFileName = "manifest.jsonl";
+    public const string ManifestFileName = Evidence.EvidenceFolderBookkeeping.ManifestFileName;
 
     /// <summary>The containment actions log's file name.</summary>
-    public const string ActionsFileName = "actions.jsonl";
+    public const string ActionsFileName = Evidence.EvidenceFolderBookkeeping.ActionsFileName;
 
     private static readonly JsonSerializerOptions LineOptions = new() { WriteIndented = false };
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly Dictionary<string, ManifestEntry> _entries = new(StringComparer.Ordinal);
     private readonly List<string> _problems = [];
+    private long _manifestBytesRead;
+    private long _manifestLinesRead;
+    private bool _opened;
     private readonly TimeProvider _clock;
 
     private EvidenceDirectory(string root, TimeProvider clock)
@@ -124,6 +127,8 @@ public sealed class EvidenceDirectory
             await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
+                await using var folderLock = await LockFolderAsync(cancellationToken).ConfigureAwait(false);
+                LoadManifest();
                 if (_entries.TryGetValue(relativePath, out var existing))
                 {
                     return existing.Sha256 == staged.Sha256 ? existing : throw Conflict(full);
@@ -199,6 +204,9 @@ public sealed class EvidenceDirectory
         return problems;
     }
 
+    // Reads the manifest lines appended since the last read (all of them when the folder is opened): another process
+    // fetching into the same folder may have recorded files since. Only whole lines are taken; a line still being
+    // written is read next time.
     private void LoadManifest()
     {
         var path = Path.Combine(Root, ManifestFileName);
@@ -207,15 +215,26 @@ public sealed class EvidenceDirectory
             return;
         }
 
-        var number = 0;
-        foreach (var line in File.ReadLines(path))
+        byte[] tail;
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
         {
-            number++;
+            stream.Seek(_manifestBytesRead, SeekOrigin.Begin);
+            tail = new byte[stream.Length - _manifestBytesRead];
+            stream.ReadExactly(tail);
+        }
+
+        // When the folder is opened, a last line without its line break is a line cut short by a crash; later, it may
+        // be a line another process is still writing.
+        var end = !_opened ? tail.Length : Array.LastIndexOf(tail, (byte)'\n') + 1;
+        _opened = true;
+        foreach (var line in Encoding.UTF8.GetString(tail, 0, end).Split('\n'))
+        {
             if (line.Length == 0)
             {
                 continue;
             }
 
+            _manifestLinesRead++;
             try
             {
                 var entry = JsonSerializer.Deserialize<ManifestEntry>(line, LineOptions);
@@ -224,12 +243,36 @@ public sealed class EvidenceDirectory
                     throw new JsonException("path or sha256 missing");
                 }
 
-                _entries[entry.Path] = entry;
+                if (!_entries.TryGetValue(entry.Path, out var known) || known != entry)
+                {
+                    _entries[entry.Path] = entry;
+                }
             }
             catch (JsonException e)
             {
                 // A line cut short by a crash: report it and keep every other entry.
-                _problems.Add($"{path}:line {number}: not a manifest entry ({e.Message})");
+                _problems.Add($"{path}:line {_manifestLinesRead}: not a manifest entry ({e.Message.Split('.')[0]})");
+            }
+        }
+
+        _manifestBytesRead += end;
+    }
+
+    // Processes fetching into one folder take turns at placing a file and recording it, so a file fetched by two of
+    // them is recorded once. The lock is a file held open exclusively; the OS releases it if a process dies.
+    private async Task<FileStream> LockFolderAsync(CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Root, Evidence.EvidenceStaging.FolderName, "manifest.lock");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (attempt < 3000)
+            {
+                await Task.Delay(10, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -271,9 +314,18 @@ public sealed class EvidenceDirectory
     private static async Task AppendLineAsync(string path, string line, CancellationToken cancellationToken)
     {
         await using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 4096, useAsync: true);
-        var bytes = Encoding.UTF8.GetBytes(line + "\n");
+        // After a line cut short by a crash, the new line starts on a line of its own instead of being glued to it.
+        var cutShort = stream.Length > 0 && LastByte(path) != (byte)'\n';
+        var bytes = Encoding.UTF8.GetBytes((cutShort ? "\n" : "") + line + "\n");
         await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
         await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static int LastByte(string path)
+    {
+        using var reader = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        reader.Seek(-1, SeekOrigin.End);
+        return reader.ReadByte();
     }
 
     private static void MakeReadOnly(string path)
