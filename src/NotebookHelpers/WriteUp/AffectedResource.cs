@@ -13,6 +13,10 @@ namespace NotebookHelpers.WriteUp;
 /// <param name="State">Its state as far as the evidence shows: contained, still active, last used…</param>
 /// <param name="NeedsAction">True when the evidence shows no containment of something the attacker controls.</param>
 /// <param name="EventId">The first supporting event id.</param>
+/// <param name="ResourceName">
+/// Its own name or id as the event gave it (<c>prod-deploy-key backup</c> for a key pair, <c>i-0abc…</c> for an
+/// instance): what a CLI command must name, never cut out of <see cref="Name"/>, which may hold spaces.
+/// </param>
 public sealed record AffectedResource(
     string Kind,
     string Name,
@@ -22,4 +26,5 @@ public sealed record AffectedResource(
     bool DuringAttack,
     string State,
     bool NeedsAction,
-    string? EventId);
+    string? EventId,
+    string ResourceName);

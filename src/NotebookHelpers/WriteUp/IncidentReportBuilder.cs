@@ -240,7 +240,7 @@ public static class IncidentReportBuilder
                 var (state, needsAction) = State(node, incoming, index, containment, removals, during);
                 var kind = node.Kind == BlastRadiusNodeKind.Resource ? node.Id[..node.Id.IndexOf(':', StringComparison.Ordinal)] : KindName(node.Kind);
                 result.Add(new AffectedResource(kind, node.Label, investigation.AccessKeyId, reachedBy, firstSeen, during, state, needsAction,
-                    first?.Evidence.FirstOrDefault()?.EventId));
+                    first?.Evidence.FirstOrDefault()?.EventId, node.Id[(node.Id.IndexOf(':', StringComparison.Ordinal) + 1)..]));
             }
         }
 
@@ -342,7 +342,7 @@ public static class IncidentReportBuilder
 
         foreach (var a in affected.Where(a => a.NeedsAction))
         {
-            var name = a.Name.Split(' ')[0];
+            var name = a.ResourceName;
             switch (a.Kind)
             {
                 case "access key":
@@ -362,7 +362,7 @@ public static class IncidentReportBuilder
 
                 case "console password":
                 {
-                    var user = a.Name["console password of ".Length..];
+                    var user = a.ResourceName;
                     var action = ContainmentPlanner.DeleteLoginProfile(user);
                     steps.Add(new NextStep(action.Title, action.CliCommand, $"{a.ReachedBy}: {a.State}"));
                     break;
@@ -373,7 +373,7 @@ public static class IncidentReportBuilder
         foreach (var group in affected.Where(a => a.NeedsAction && a.Kind == "instance")
                      .GroupBy(a => Region(a.Name), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var ids = group.Select(a => a.Name.Split(' ')[1]).ToList();
+            var ids = group.Select(a => a.ResourceName).ToList();
             steps.Add(new NextStep(
                 $"Terminate {Plural(ids.Count, "instance")} the attacker launched in {group.Key}",
                 $"aws ec2 terminate-instances --region {ShellQuoting.Quote(group.Key)} --instance-ids {string.Join(' ', ids.Select(ShellQuoting.Quote))}",
@@ -382,7 +382,7 @@ public static class IncidentReportBuilder
 
         foreach (var a in affected.Where(a => a.NeedsAction && a.Kind == "security group"))
         {
-            var id = a.Name.Split(' ')[2];
+            var id = a.ResourceName;
             steps.Add(new NextStep(
                 $"Delete security group {id} ({Region(a.Name)})",
                 $"aws ec2 delete-security-group --region {ShellQuoting.Quote(Region(a.Name))} --group-id {ShellQuoting.Quote(id)}",
@@ -395,7 +395,7 @@ public static class IncidentReportBuilder
             var regions = RegionsOfEvidence(facts, keyPairs);
             foreach (var a in keyPairs)
             {
-                var name = a.Name["key pair ".Length..].Split(' ')[0];
+                var name = a.ResourceName;
                 foreach (var region in regions[a])
                 {
                     steps.Add(new NextStep(
