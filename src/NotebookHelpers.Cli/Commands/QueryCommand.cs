@@ -4,10 +4,12 @@ using NotebookHelpers.Aws;
 using NotebookHelpers.Aws.Credentials;
 using NotebookHelpers.Aws.Transport;
 using NotebookHelpers.Cli.CommandLine;
+using NotebookHelpers.Cli.Engines;
 using NotebookHelpers.Display;
 using NotebookHelpers.Evidence;
 using NotebookHelpers.Insights;
 using NotebookHelpers.Insights.Sources;
+using NotebookHelpers.Insights.Sql;
 using NotebookHelpers.Sources;
 
 namespace NotebookHelpers.Cli.Commands;
@@ -17,6 +19,8 @@ namespace NotebookHelpers.Cli.Commands;
 /// what GetQueryResults would (as a table, CSV, or the exact response JSON). Statistics, progress and read problems
 /// go to stderr. Sources: local paths; <c>sample</c> (the recorded sample incident); <c>cwl:[REGION:]GROUP</c> (run live on CloudWatch Logs Insights);
 /// <c>lookup:[KEY=]VALUE</c> and <c>s3://BUCKET[/PREFIX]</c> (fetched into <c>--evidence DIR</c>, then queried offline).
+/// <c>--engine duckdb</c> runs local evidence in embedded DuckDB instead (same results, docs/athena.md); <c>--sql</c>
+/// prints the query's SQL (<c>--dialect trino|duckdb</c>) without reading anything.
 /// </summary>
 public sealed class QueryCommand : ICliCommand
 {
@@ -43,6 +47,7 @@ public sealed class QueryCommand : ICliCommand
     /// <inheritdoc />
     public string Usage =>
         "nbh query --logs PATH|cwl:[REGION:]GROUP|lookup:[KEY=]VALUE|s3://BUCKET[/PREFIX] [--logs ...] [--start T] [--end T] [--format table|json|csv] " +
+        "[--engine offline|duckdb] [--sql [--dialect trino|duckdb] [--table DB.TABLE]] " +
         "[--profile NAME] [--region REGION] [--evidence DIR] [--regions all|R1,R2] 'QUERY'";
 
     /// <inheritdoc />
@@ -53,6 +58,10 @@ public sealed class QueryCommand : ICliCommand
         .Option("--format", "FORMAT", "table (default), json (the GetQueryResults response) or csv", "-f")
         .Option("--evidence", "DIR", "where lookup: and s3:// sources save what they fetch (required for them)")
         .Option("--regions", "LIST", "regions a lookup: sweep covers: 'all' enabled regions (default) or a comma-separated list")
+        .Option("--engine", "ENGINE", "offline (default: nbh's own engine) or duckdb (embedded DuckDB over the same local evidence; built with `dotnet build src/NotebookHelpers.DuckDb`)")
+        .Flag("--sql", "print the query as SQL instead of running it (nothing is read)")
+        .Option("--dialect", "DIALECT", "the SQL dialect --sql prints: trino (Athena, the default) or duckdb (the default with --engine duckdb)")
+        .Option("--table", "DB.TABLE", "the CloudTrail table --sql reads in Athena (default cloudtrail_logs)")
         .WithSession();
 
     /// <inheritdoc />
@@ -63,6 +72,17 @@ public sealed class QueryCommand : ICliCommand
         if (args.Positional.Count != 1)
         {
             throw new UsageException($"query: give the query as one argument (in quotes), after the options; got {args.Positional.Count}. Usage: {Usage}");
+        }
+
+        var engine = (args.Value("--engine") ?? "offline").ToUpperInvariant();
+        if (engine is not ("OFFLINE" or "DUCKDB"))
+        {
+            throw new UsageException($"query: --engine must be offline or duckdb, not '{args.Value("--engine")}'.");
+        }
+
+        if (args.Flag("--sql"))
+        {
+            return await PrintSqlAsync(args, engine, console).ConfigureAwait(false);
         }
 
         var sources = args.Values("--logs");
@@ -97,6 +117,13 @@ public sealed class QueryCommand : ICliCommand
             throw new UsageException($"query: {e.Message.Split(" (Parameter", 2)[0]}", e);
         }
 
+        if (engine == "DUCKDB")
+        {
+            runner = runner is OfflineQueryRunner local
+                ? DuckDbEngine.Create(local.Source)
+                : throw new UsageException($"query: --engine duckdb runs over local evidence (files, folders, archives, sample, lookup: and s3:// once fetched), not {runner.Description}.");
+        }
+
         QueryResults results;
         try
         {
@@ -105,6 +132,11 @@ public sealed class QueryCommand : ICliCommand
         catch (InsightsQueryException e)
         {
             await console.Error.WriteLineAsync("nbh query: " + e.Describe()).ConfigureAwait(false);
+            return CliApplication.UsageExitCode;
+        }
+        catch (SqlNotSupportedException e)
+        {
+            await console.Error.WriteLineAsync("nbh query: " + e.Describe() + "\nnbh query: run it with --engine offline.").ConfigureAwait(false);
             return CliApplication.UsageExitCode;
         }
         catch (Exception e) when (e is AwsServiceException or AwsConfigurationException
@@ -145,6 +177,58 @@ public sealed class QueryCommand : ICliCommand
 
         await console.Error.WriteAsync(summary.ToString()).ConfigureAwait(false);
         return missed > 0 ? CliApplication.FailureExitCode : 0;
+    }
+
+    // --sql: the SQL of the chosen dialect, rendered from the query alone (no evidence is read, no AWS call).
+    private static async Task<int> PrintSqlAsync(CommandArguments args, string engine, CliConsole console)
+    {
+        var dialect = (args.Value("--dialect") ?? (engine == "DUCKDB" ? "duckdb" : "trino")).ToUpperInvariant() switch
+        {
+            "TRINO" or "ATHENA" => SqlDialect.Trino,
+            "DUCKDB" => SqlDialect.DuckDb,
+            _ => throw new UsageException($"query: --dialect must be trino or duckdb, not '{args.Value("--dialect")}'."),
+        };
+        SqlSource source;
+        try
+        {
+            source = dialect == SqlDialect.Trino ? SqlSource.AthenaTable(args.Value("--table") ?? "cloudtrail_logs") : SqlSource.DuckDbEvents();
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"query: --table: {e.Message.Split(" (Parameter", 2)[0]}", e);
+        }
+
+        TimeRange range;
+        try
+        {
+            range = TimeRange.Parse(args.Value("--start"), args.Value("--end"));
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException($"query: {e.Message}", e);
+        }
+
+        try
+        {
+            var sql = SqlRenderer.Render(args.Positional[0], dialect, source, range);
+            await console.Out.WriteAsync(sql.Text + ";\n").ConfigureAwait(false);
+            if (!sql.OrderedBySql)
+            {
+                await console.Error.WriteLineAsync("nbh query: the rows are ordered and limited by nbh's result shaper (text sorts in Logs Insights' natural order, which SQL has not).").ConfigureAwait(false);
+            }
+
+            return 0;
+        }
+        catch (InsightsQueryException e)
+        {
+            await console.Error.WriteLineAsync("nbh query: " + e.Describe()).ConfigureAwait(false);
+        }
+        catch (SqlNotSupportedException e)
+        {
+            await console.Error.WriteLineAsync("nbh query: " + e.Describe()).ConfigureAwait(false);
+        }
+
+        return CliApplication.UsageExitCode;
     }
 
     /// <summary>Every source kind, configured from the run's options: live kinds are asked before local paths.</summary>

@@ -14,12 +14,24 @@ public static class ExternalTools
         ["npm"] = "apt-get install nodejs npm (.ci/run installs it)",
         ["jupyter"] = "apt-get install jupyter-nbconvert (.ci/stock-kernel installs it)",
         ["pdftoppm"] = "apt-get install poppler-utils (.ci/run installs it)",
+        [TrinoSyntax] = "node, and the bundle built with `cd tests/trino-syntax && npm ci && npm run build` (.ci/run builds it)",
     };
+
+    /// <summary>The pseudo-tool for the Trino grammar check: node plus tests/trino-syntax's esbuild bundle of dt-sql-parser.</summary>
+    public const string TrinoSyntax = "trino-syntax";
+
+    /// <summary>Where tests/trino-syntax's build writes the bundle.</summary>
+    public static string TrinoSyntaxBundle => Path.Combine(RepositoryPaths.RepositoryRoot, "tests", "trino-syntax", "dist", "trino-syntax.js");
 
     /// <summary>The full path of <paramref name="tool"/> on PATH, or null.</summary>
     public static string? Find(string tool)
     {
         ArgumentException.ThrowIfNullOrEmpty(tool);
+        if (tool == TrinoSyntax)
+        {
+            return Find("node") is not null && File.Exists(TrinoSyntaxBundle) ? TrinoSyntaxBundle : null;
+        }
+
         var path = Environment.GetEnvironmentVariable("PATH") ?? "";
         return path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, tool))

@@ -52,7 +52,7 @@ internal sealed class SqlExpressionWriter
 
     public SqlExpr Write(Expression expression) => expression switch
     {
-        StatsColumnExpression s => new SqlExpr(Quote(s.Column), s.Kind),
+        StatsColumnExpression s => StatsColumn(s),
         ConstantExpression c => Constant(c.Value, c.Span),
         FieldExpression f => Field(f),
         BinaryExpression b => Binary(b),
@@ -61,6 +61,15 @@ internal sealed class SqlExpressionWriter
         PeriodExpression p => throw Refuse(p.Period.ToString(), "a time period is only an argument of bin(), datefloor() or dateceil().", p.Span),
         _ => throw Refuse(_syntax.TextOf(expression.Span), "this expression has no SQL rendering.", expression.Span),
     };
+
+    // A stats column holding a JSON scalar is read as text by unwrapping its JSON ("abc" → abc).
+    private SqlExpr StatsColumn(StatsColumnExpression s)
+    {
+        var column = Quote(s.Column);
+        return s.Kind == SqlValueKind.Json
+            ? new SqlExpr(column, s.Kind, IsTrino ? $"json_extract_scalar({column}, '$')" : $"json_extract_string({column}, '$')")
+            : new SqlExpr(column, s.Kind);
+    }
 
     /// <summary>The expression as a two-valued SQL condition (Logs Insights truthiness).</summary>
     public string Condition(SqlExpr e) => e.Kind switch
@@ -87,6 +96,9 @@ internal sealed class SqlExpressionWriter
     {
         SqlValueKind.Number or SqlValueKind.Timestamp => e.Sql,
         SqlValueKind.Boolean => $"(CASE WHEN {e.Sql} THEN 1E0 ELSE 0E0 END)",
+
+        // A JSON boolean is the number 1 or 0 (its JSON text is unquoted, unlike the string "true").
+        SqlValueKind.Json when e.TextSql is not null => $"(CASE CAST({e.Sql} AS VARCHAR) WHEN 'true' THEN 1E0 WHEN 'false' THEN 0E0 ELSE {TryDouble(Text(e))} END)",
         _ => TryDouble(Text(e)),
     };
 

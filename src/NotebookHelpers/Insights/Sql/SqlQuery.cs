@@ -1,8 +1,8 @@
 namespace NotebookHelpers.Insights.Sql;
 
 /// <summary>
-/// A Logs Insights query rendered as SQL of one dialect, with what the result shaper (the result shaper)
-/// needs to turn its rows into the offline engine's results: the visible columns and their kinds, the order (which
+/// A Logs Insights query rendered as SQL of one dialect, with what the result shaper (<see cref="SqlResultShaper"/>)
+/// needs (<see cref="SqlResultShaper"/>) to turn its rows into the offline engine's results: the visible columns and their kinds, the order (which
 /// SQL applies itself only when it can do so exactly: numbers and times; text sorts in Logs Insights' natural order,
 /// which the shaper applies), the input-order tie-breaker, dedup and the row limit.
 /// </summary>

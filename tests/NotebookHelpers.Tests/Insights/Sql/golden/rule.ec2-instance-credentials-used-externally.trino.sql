@@ -1,0 +1,17 @@
+SELECT (to_unixtime(from_iso8601_timestamp(eventtime)) * 1000) AS "c0",
+  eventid AS "c1",
+  eventsource AS "c2",
+  eventname AS "c3",
+  errorcode AS "c4",
+  useridentity.arn AS "c5",
+  useridentity.accesskeyid AS "c6",
+  sourceipaddress AS "c7",
+  awsregion AS "c8",
+  useragent AS "c9",
+  (to_unixtime(from_iso8601_timestamp(eventtime)) * 1000) AS "__k0",
+  eventid AS "__ord",
+  concat("$path", '#', coalesce(eventid, '')) AS "__ptr"
+FROM "security"."cloudtrail_logs"
+WHERE ((((coalesce(useridentity.type = 'AssumedRole', false) AND coalesce(regexp_like(useridentity.arn, '/i-[0-9a-fA-F]{8,17}$'), false)) AND (NOT (useridentity.invokedby IS NOT NULL))) AND (NOT coalesce(regexp_like(sourceipaddress, 'amazonaws\.com|AWS Internal|^10\.|^192\.168\.|^172\.(1[6-9]|2[0-9]|3[01])\.'), false))) AND (NOT coalesce(eventsource IN ('ssm.amazonaws.com', 'ssmmessages.amazonaws.com', 'ec2messages.amazonaws.com'), false)))
+ORDER BY "__k0" ASC NULLS LAST, "__ord" ASC
+LIMIT 10000;

@@ -1,0 +1,1 @@
+-- refused: line 2, column 96: Athena (Trino): the CloudTrail table has no column with the record's raw text; name the fields to show (fields eventName, …) or match a field instead of @message.

@@ -1,0 +1,18 @@
+SELECT (to_unixtime(from_iso8601_timestamp(eventtime)) * 1000) AS "c0",
+  eventid AS "c1",
+  eventsource AS "c2",
+  eventname AS "c3",
+  errorcode AS "c4",
+  useridentity.arn AS "c5",
+  useridentity.accesskeyid AS "c6",
+  sourceipaddress AS "c7",
+  awsregion AS "c8",
+  errormessage AS "c9",
+  useragent AS "c10",
+  (to_unixtime(from_iso8601_timestamp(eventtime)) * 1000) AS "__k0",
+  eventid AS "__ord",
+  concat("$path", '#', coalesce(eventid, '')) AS "__ptr"
+FROM "security"."cloudtrail_logs"
+WHERE ((coalesce(eventname = 'ConsoleLogin', false) AND coalesce(useridentity.type = 'Root', false)) AND coalesce(json_extract_scalar(responseelements, '$.ConsoleLogin') = 'Failure', false))
+ORDER BY "__k0" ASC NULLS LAST, "__ord" ASC
+LIMIT 10000;
