@@ -58,12 +58,13 @@ public sealed class EvidenceSession : IHtmlRenderable
     /// <param name="source">The source parameter.</param>
     /// <param name="start">Start of the range, inclusive; empty for unbounded.</param>
     /// <param name="end">End of the range, inclusive; empty for unbounded.</param>
-    /// <param name="evidenceFolder">Where <c>lookup:</c> and <c>s3://</c> save what they fetch.</param>
+    /// <param name="evidenceFolder">Where <c>lookup:</c>, <c>s3://</c> and <c>athena:</c> save what they fetch.</param>
     /// <param name="cancellationToken">Stops fetching.</param>
+    /// <param name="accessKeyId">The key under investigation: an <c>athena:</c> source fetches only the files of its events.</param>
     /// <exception cref="ArgumentException">The source names nothing usable.</exception>
     /// <exception cref="FormatException">A time does not parse.</exception>
     public static async Task<EvidenceSession> OpenAsync(
-        string source, string? start = null, string? end = null, string? evidenceFolder = null, CancellationToken cancellationToken = default)
+        string source, string? start = null, string? end = null, string? evidenceFolder = null, CancellationToken cancellationToken = default, string? accessKeyId = null)
     {
         var range = TimeRange.Parse(start, end);
         var progress = ProgressDisplay.Start("Opening " + source, unit: "steps");
@@ -72,6 +73,7 @@ public sealed class EvidenceSession : IHtmlRenderable
             Range = range,
             EvidenceFolder = evidenceFolder,
             Progress = new Progress<string>(line => progress.Report(progress.Done + 1, line)),
+            AccessKeyId = string.IsNullOrWhiteSpace(accessKeyId) ? null : accessKeyId.Trim(),
         };
         var opened = EvidenceSources.Parse(source, options);
         if (opened is LocalEvidenceSource local && SizeOnDisk(local.Paths) <= InMemoryLimitBytes)

@@ -28,6 +28,12 @@ public sealed class EvidenceSourceOptions
     /// <summary>Progress lines (fetching, splitting, skipped records).</summary>
     public IProgress<string>? Progress { get; init; }
 
+    /// <summary>
+    /// The access key under investigation: an <c>athena:</c> source reads only the log files that hold its events (and
+    /// those of the keys it spawned); other sources read everything in the range.
+    /// </summary>
+    public string? AccessKeyId { get; init; }
+
     /// <summary>Where to look for <c>data-samples/</c>; null searches upwards from the current and the program's folders.</summary>
     public string? RepositoryRoot { get; init; }
 }

@@ -8,7 +8,9 @@ namespace NotebookHelpers.Sources;
 /// <item>a path: files, folders, archives, or an evidence folder written by nbh;</item>
 /// <item><c>cwl:[REGION:]GROUP[,GROUP…]</c>: CloudWatch Logs Insights on the trail's log group(s);</item>
 /// <item><c>lookup:</c>, <c>lookup:AKIA…</c>, <c>lookup:Username=NAME</c>: an Event History sweep into the evidence folder;</item>
-/// <item><c>s3://BUCKET[/PREFIX]</c>: the trail bucket's files for the range, fetched into the evidence folder.</item>
+/// <item><c>s3://BUCKET[/PREFIX]</c>: the trail bucket's files for the range, fetched into the evidence folder;</item>
+/// <item><c>athena:DATABASE.TABLE[?workgroup=W&amp;output=s3://…]</c>: the files Athena finds the key's events in, fetched
+/// into the evidence folder (<see cref="AthenaEvidenceSource"/>).</item>
 /// </list>
 /// <code>
 /// var source = EvidenceSources.Parse(Source, new EvidenceSourceOptions { Range = TimeRange.Parse(Start, End), EvidenceFolder = "evidence" });
@@ -40,6 +42,11 @@ public static class EvidenceSources
             return new EventHistoryEvidenceSource(text, options);
         }
 
+        if (AthenaSourceName.IsMatch(text))
+        {
+            return new AthenaEvidenceSource(text, options);
+        }
+
         if (text.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
         {
             return new S3TrailEvidenceSource(text, options);
@@ -51,6 +58,6 @@ public static class EvidenceSources
         }
 
         throw new ArgumentException(
-            $"'{parameter}' is neither an existing path nor a source (sample, cwl:GROUP, lookup:[KEY=]VALUE, s3://BUCKET[/PREFIX]).", nameof(parameter));
+            $"'{parameter}' is neither an existing path nor a source (sample, cwl:GROUP, lookup:[KEY=]VALUE, s3://BUCKET[/PREFIX], athena:DATABASE.TABLE).", nameof(parameter));
     }
 }

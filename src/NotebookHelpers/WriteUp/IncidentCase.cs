@@ -124,6 +124,7 @@ public sealed class IncidentCase : IHtmlRenderable
             Range = range,
             EvidenceFolder = folder,
             Progress = lines,
+            AccessKeyId = key,
         };
         var parsed = EvidenceSources.Parse(source, options);
         var events = new List<CloudTrailEvent>();

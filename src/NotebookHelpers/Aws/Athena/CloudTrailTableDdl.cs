@@ -12,7 +12,10 @@ namespace NotebookHelpers.Aws.Athena;
 /// </summary>
 public static class CloudTrailTableDdl
 {
-    /// <summary>The table's columns as AWS documents them (lowercase, as Glue stores them).</summary>
+    /// <summary>
+    /// The table's columns as AWS documents them (lowercase, as Glue stores them), with
+    /// <c>useridentity.sessioncontext.sourceidentity</c>, which CloudTrail records carry and the SQL renderer reads.
+    /// </summary>
     public const string Columns = """
             eventversion STRING,
             useridentity STRUCT<
@@ -37,6 +40,7 @@ public static class CloudTrailTableDdl
                         accountid: STRING,
                         username: STRING>,
                     ec2roledelivery: STRING,
+                    sourceidentity: STRING,
                     webidfederationdata: STRUCT<
                         federatedprovider: STRING,
                         attributes: MAP<STRING, STRING>>>>,

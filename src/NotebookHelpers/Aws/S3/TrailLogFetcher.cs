@@ -72,6 +72,41 @@ public sealed class TrailLogFetcher
             }
         }
 
+        return await DownloadAsync(bucket, objects, problems, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Fetches the objects named by <paramref name="keys"/> (e.g. the files an Athena query found the key's events in):
+    /// each is listed first for its ETag and size, so one already saved is skipped and one that changed is kept beside it.
+    /// </summary>
+    public async Task<TrailFetchResult> FetchKeysAsync(string bucket, IReadOnlyList<string> keys, IProgress<TrailFetchProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
+        ArgumentNullException.ThrowIfNull(keys);
+        var problems = new ConcurrentQueue<string>();
+        var objects = new ConcurrentBag<S3Object>();
+        await Parallel.ForEachAsync(
+            keys.Distinct(StringComparer.Ordinal),
+            new ParallelOptions { MaxDegreeOfParallelism = _parallelDownloads, CancellationToken = cancellationToken },
+            async (key, ct) =>
+            {
+                var listed = (await ListObjectsAsync(bucket, key, problems, ct).ConfigureAwait(false)).Where(o => o.Key == key).ToList();
+                if (listed.Count == 0 && problems.IsEmpty)
+                {
+                    problems.Enqueue($"s3://{bucket}/{key}: not in the bucket (deleted since Athena read it?).");
+                }
+
+                foreach (var item in listed)
+                {
+                    objects.Add(item);
+                }
+            }).ConfigureAwait(false);
+        return await DownloadAsync(bucket, [.. objects.OrderBy(o => o.Key, StringComparer.Ordinal)], problems, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<TrailFetchResult> DownloadAsync(
+        string bucket, List<S3Object> objects, ConcurrentQueue<string> problems, IProgress<TrailFetchProgress>? progress, CancellationToken cancellationToken)
+    {
         var done = 0;
         var downloaded = 0;
         var skipped = 0;

@@ -36,7 +36,7 @@ internal static class CloudTrailTableSchema
             "sessioncontext.ec2roledelivery", "sessioncontext.sourceidentity",
             "sessioncontext.webidfederationdata.federatedprovider",
         },
-        ["tlsdetails"] = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "tlsversion", "ciphersuite", "clienthostheader" },
+        ["tlsdetails"] = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "tlsversion", "ciphersuite", "clientprovidedhostheader" },
     };
 
     /// <summary>The array-of-struct column and its struct's fields.</summary>

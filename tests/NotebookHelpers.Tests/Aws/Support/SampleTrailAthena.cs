@@ -1,0 +1,70 @@
+using NotebookHelpers.Aws.Athena;
+using NotebookHelpers.Tests.Support;
+
+namespace NotebookHelpers.Tests.Aws.Support;
+
+/// <summary>
+/// A loopback account whose trail bucket holds the sample incident's organization trail and whose Athena has the
+/// table <c>nbh athena-table</c> makes over it (<c>security.org_trail</c>, workgroup <c>ir</c> writing to
+/// <c>s3://ir-results/</c>); Athena evaluates the <c>athena:</c> source's query over those files.
+/// </summary>
+public sealed class SampleTrailAthena : IAsyncDisposable
+{
+    /// <summary>The trail bucket.</summary>
+    public const string Bucket = "org-trail-logs";
+
+    /// <summary>The sample's organization.</summary>
+    public const string Organization = "o-7pq2xk4m9d";
+
+    /// <summary>The source parameter that reads this account's table.</summary>
+    public const string Source = "athena:security.org_trail?workgroup=ir";
+
+    /// <summary>The sample's trail folder.</summary>
+    public static readonly string TrailFolder = Path.Combine(RepositoryPaths.DataSamples, "sample-incident", "trail-s3");
+
+    private SampleTrailAthena(FakeAwsServer server, FakeAthena athena, FakeS3Bucket bucket)
+    {
+        Server = server;
+        Athena = athena;
+        Bucket_ = bucket;
+    }
+
+    /// <summary>The loopback server (S3 and Athena).</summary>
+    public FakeAwsServer Server { get; }
+
+    /// <summary>Its Athena.</summary>
+    public FakeAthena Athena { get; }
+
+    /// <summary>Its trail bucket.</summary>
+    public FakeS3Bucket Bucket_ { get; }
+
+    /// <summary>Starts the account.</summary>
+    public static async Task<SampleTrailAthena> StartAsync()
+    {
+        var bucket = new FakeS3Bucket(Bucket, pageSize: 1000);
+        foreach (var file in Directory.EnumerateFiles(TrailFolder, "*", SearchOption.AllDirectories))
+        {
+            bucket.Put(Path.GetRelativePath(TrailFolder, file).Replace('\\', '/'), File.ReadAllBytes(file));
+        }
+
+        var athena = new FakeAthena(sql => SampleTrailKeyFiles.Evaluate(sql, TrailFolder, Bucket))
+        {
+            QueuedPolls = 0,
+            RunningPolls = 0,
+            WorkGroups = new Dictionary<string, string?> { ["primary"] = null, ["ir"] = "s3://ir-results/" },
+        };
+        athena.CreateTable(CloudTrailTableDdl.Render(new CloudTrailTableSpec
+        {
+            Bucket = Bucket,
+            OrganizationId = Organization,
+            Accounts = [.. Directory.GetDirectories(Path.Combine(TrailFolder, "AWSLogs", Organization)).Select(d => Path.GetFileName(d)!)],
+            Database = "security",
+            Table = "org_trail",
+        }));
+        var server = await FakeAwsServer.StartAsync(r => r.Service == "s3" ? bucket.Handle(r) : athena.Handle(r));
+        return new SampleTrailAthena(server, athena, bucket);
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => Server.DisposeAsync();
+}

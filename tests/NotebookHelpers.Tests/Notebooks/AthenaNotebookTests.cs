@@ -1,0 +1,45 @@
+using NotebookHelpers.Tests.Aws.Support;
+using NotebookHelpers.Tests.Support;
+
+namespace NotebookHelpers.Tests.Notebooks;
+
+/// <summary>
+/// A notebook end to end on <c>Source=athena:DATABASE.TABLE</c>: nbh run 05-blast-radius against a loopback account
+/// whose Athena table lies over the sample organization trail. The key's files come back through Athena and S3, and
+/// the blast radius is the sample's.
+/// </summary>
+[Collection(ProcessEnvironmentCollection.Name)]
+public sealed class AthenaNotebookTests
+{
+    private const string LeakedKey = "AKIA3NWPX4QHZRT7K2MD";
+    private const string BackdoorKey = "AKIA3NWPX4QH6YBVJ5WE";
+
+    [Fact]
+    public async Task TheBlastRadiusNotebookRunsOnAnAthenaTable()
+    {
+        await using var account = await SampleTrailAthena.StartAsync();
+        using var env = EnvironmentScope.ForServer(account.Server);
+        using var folder = new TempDirectory();
+        var evidence = Path.Combine(folder.Path, "evidence");
+        var output = Path.Combine(folder.Path, "out");
+
+        var run = await CliRun.RunAsync("run", Path.Combine(RepositoryPaths.Notebooks, "05-blast-radius.ipynb"), "--out", output,
+            "-p", "Source=" + SampleTrailAthena.Source, "-p", "AccessKeyId=" + LeakedKey,
+            "-p", "Start=2025-03-10T00:00:00Z", "-p", "End=2025-03-11T23:59:59Z", "-p", "EvidenceFolder=" + evidence);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var notebook = ExecutedNotebook.Read(Path.Combine(output, "05-blast-radius.ipynb"));
+        Assert.DoesNotContain("ERROR ", notebook.Outputs, StringComparison.Ordinal);
+        Assert.Contains("Athena table security.org_trail", notebook.Outputs, StringComparison.Ordinal);
+        Assert.Contains(BackdoorKey, notebook.CodeCell("incident.Investigation!.BlastRadius").Outputs, StringComparison.Ordinal);
+        Assert.Contains("svc-backup-sync", notebook.CodeCell("incident.Investigation!.BlastRadius").Outputs, StringComparison.Ordinal);
+        Assert.Contains(account.Server.Requests, r => r.Service == "athena" && r.Operation == "StartQueryExecution");
+        Assert.All(account.Server.Requests, r => Assert.True(r.Signature.IsValid, r.ToString()));
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(evidence, "athena"), "query.sql", SearchOption.AllDirectories));
+        Assert.True(account.Bucket_.Downloads.Count < Directory.GetFiles(SampleTrailAthena.TrailFolder, "*.json.gz", SearchOption.AllDirectories).Length / 4);
+        foreach (var file in Directory.EnumerateFiles(folder.Path, "*", SearchOption.AllDirectories))
+        {
+            File.SetAttributes(file, FileAttributes.Normal);
+        }
+    }
+}
