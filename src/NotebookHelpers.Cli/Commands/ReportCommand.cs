@@ -23,7 +23,7 @@ public sealed class ReportCommand : ICliCommand
 
     /// <inheritdoc />
     public string Usage => "nbh report [--logs SOURCE] [--access-key-id AKIA...] [--start T] [--end T] [--evidence DIR] [--out DIR]\n" +
-                           "           [--title TEXT] [--analyst NAME] [--answer QUESTION=TEXT ...] [--no-charts]\n" +
+                           "           [--title TEXT] [--case ID] [--analyst NAME] [--answer QUESTION=TEXT ...] [--no-charts]\n" +
                            "  SOURCE: sample (default), a path, lookup:…, s3://…, cwl:GROUP. QUESTION ids: " +
                            string.Join(", ", ImpactQuestionnaire.Questions.Select(q => q.Id)) + ".";
 
@@ -36,7 +36,8 @@ public sealed class ReportCommand : ICliCommand
         .Option("--evidence", "DIR", "evidence folder: where live sources save what they fetch, and whose actions.jsonl lists executed containment")
         .Option("--out", "DIR", "where the report's files go (default: out/incident-report)", "-o")
         .Option("--title", "TEXT", "the report's title")
-        .Option("--analyst", "NAME", "who wrote the report")
+        .Option("--case", "ID", "the case or ticket id, shown in the report's header")
+        .Option("--analyst", "NAME", "who wrote the report, shown in its header")
         .Option("--answer", "QUESTION=TEXT", "an analyst's answer to an impact question (repeatable)")
         .Flag("--no-charts", "leave the charts (and the 3.6 MB of plotly.js) out of the HTML report");
 
@@ -98,6 +99,7 @@ public sealed class ReportCommand : ICliCommand
         {
             Title = args.Value("--title") ?? new IncidentReportOptions().Title,
             Analyst = args.Value("--analyst"),
+            CaseId = args.Value("--case"),
             AnalystAnswers = answers,
             IncludeCharts = !args.Flag("--no-charts"),
         };

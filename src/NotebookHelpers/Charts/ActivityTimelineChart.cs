@@ -64,11 +64,11 @@ public static class ActivityTimelineChart
         var top = string.Join(", ", services.Take(3).Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Name} {s.Count:N0}")));
         var text = string.Create(
             CultureInfo.InvariantCulture,
-            $"{activity.Label}: {ChartText.Count(activity.Events.Count, "call")} to {ChartText.Count(services.Count, "service")} in {ChartText.Count(histogram.ActiveBuckets, ChartText.BucketWord(histogram.BucketSize))} with activity, {ChartText.Minute(activity.Events[0].EventTime)} to {ChartText.Minute(activity.Events[^1].EventTime)} UTC; most called: {top}.");
+            $"{activity.Label}: {ChartText.Count(activity.Events.Count, "call")} to {ChartText.Count(services.Count, "service")} in {ChartText.Count(histogram.ActiveBuckets, ChartText.BucketWord(histogram.BucketSize))} with activity, {ChartText.Minute(activity.Events[0].EventTime)} to {ChartText.Minute(activity.Events[^1].EventTime)}; most called: {top}.");
         if (activity.ContainedAt is { } contained)
         {
             var after = activity.Events.Count(e => e.EventTime >= contained);
-            text += $" {ChartText.Count(after, "call")} after the first containment ({ChartText.Minute(contained)} UTC).";
+            text += $" {ChartText.Count(after, "call")} after the first containment ({ChartText.Minute(contained)}).";
         }
 
         return text;

@@ -133,7 +133,7 @@ public static class BlastRadiusChart
         var ids = edge.Evidence.Select(e => e.EventId ?? "(no event id)").Take(3).ToList();
         var text = string.Create(
             CultureInfo.InvariantCulture,
-            $"<b>{PlotlyText.Encode(edge.Label)}</b><br>{ChartText.Count(edge.Evidence.Count, "event")}, first {ChartText.Time(edge.First)} UTC<br>{string.Join("<br>", ids.Select(PlotlyText.Encode))}");
+            $"<b>{PlotlyText.Encode(edge.Label)}</b><br>{ChartText.Count(edge.Evidence.Count, "event")}, first {ChartText.Time(edge.First)}<br>{string.Join("<br>", ids.Select(PlotlyText.Encode))}");
         return folded > 0 ? text + string.Create(CultureInfo.InvariantCulture, $"<br>(and {folded:N0} more like it)") : text;
     }
 

@@ -13,11 +13,11 @@ internal static class ChartText
         : eventSource.EndsWith(AwsSuffix, StringComparison.Ordinal) && eventSource.Length > AwsSuffix.Length ? eventSource[..^AwsSuffix.Length]
         : eventSource;
 
-    /// <summary>A UTC time as <c>yyyy-MM-dd HH:mm:ss</c>.</summary>
-    public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    /// <summary>A time as <see cref="Events.UtcTime"/> writes it (<c>yyyy-MM-ddTHH:mm:ssZ</c>), the one format of every output.</summary>
+    public static string Time(DateTimeOffset time) => Events.UtcTime.Text(time);
 
-    /// <summary>A UTC time as <c>yyyy-MM-dd HH:mm</c>.</summary>
-    public static string Minute(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>A time to the minute in the same ISO 8601 form (<c>yyyy-MM-ddTHH:mmZ</c>), for labels that have no room for seconds.</summary>
+    public static string Minute(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>A count with its noun, singular or plural.</summary>
     public static string Count(long count, string singular, string? plural = null) =>
@@ -119,7 +119,7 @@ internal static class ChartText
 
         figure.Layout.Annotations.Add(new PlotlyAnnotation
         {
-            Text = PlotlyText.Encode($"◀ {Count(before, "earlier call")} since {Minute(first!.Value)} UTC (double-click to see all)"),
+            Text = PlotlyText.Encode($"◀ {Count(before, "earlier call")} since {Minute(first!.Value)} (double-click to see all)"),
             X = 0,
             XRef = "paper",
             Y = 1,

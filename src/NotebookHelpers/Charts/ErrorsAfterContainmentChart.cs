@@ -62,7 +62,7 @@ public static class ErrorsAfterContainmentChart
         var order = groups.Select(s => s.Name).ToList();
         var histogram = TimeHistogram.Build(after, e => e.EventTime, Series, bucket, seriesOrder: order, start: contained);
         var colours = groups.ToDictionary(g => g.Name, g => ChartPalette.ForErrorCode(g.Ok ? null : g.ErrorCode), StringComparer.Ordinal);
-        var figure = histogram.ToStackedBars($"Calls after containment ({ChartText.Minute(contained)} UTC): {activity.Label}", "calls", name => colours[name]);
+        var figure = histogram.ToStackedBars($"Calls after containment ({ChartText.Minute(contained)}): {activity.Label}", "calls", name => colours[name]);
         if (multipleKeys)
         {
             var callerOf = groups.ToDictionary(g => PlotlyText.Encode(g.Name), g => g.Caller, StringComparer.Ordinal);
@@ -83,7 +83,7 @@ public static class ErrorsAfterContainmentChart
         var failed = after.Count - succeeded.Count;
         var text = string.Create(
             CultureInfo.InvariantCulture,
-            $"{activity.Label}: {ChartText.Count(after.Count, "call")} after the first containment at {ChartText.Time(contained)} UTC: {failed:N0} failed, {succeeded.Count:N0} succeeded.");
+            $"{activity.Label}: {ChartText.Count(after.Count, "call")} after the first containment at {ChartText.Time(contained)}: {failed:N0} failed, {succeeded.Count:N0} succeeded.");
         if (succeeded.Count > 0)
         {
             var who = succeeded.GroupBy(Caller, StringComparer.Ordinal)

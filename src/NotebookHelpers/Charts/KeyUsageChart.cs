@@ -37,19 +37,8 @@ public static class KeyUsageChart
 
         var title = options.AccessKeyId is null ? "Key usage" : "Key usage: " + options.AccessKeyId;
         var figure = histogram.ToStackedBars(title, "calls", s => s == FailedSeries ? ChartPalette.Error : ChartPalette.Success);
-        foreach (var marker in options.Markers)
-        {
-            figure.Layout.Shapes.Add(PlotlyShape.VerticalLine(marker.Time, ChartPalette.Marker));
-            figure.Layout.Annotations.Add(new PlotlyAnnotation
-            {
-                Text = PlotlyText.Encode(marker.Label),
-                X = marker.Time,
-                Y = 1,
-                XAnchor = "left",
-                YAnchor = "top",
-            });
-        }
-
+        ChartText.SizeBars(figure, histogram, options.Markers);
+        TimeMarkers.AddTo(figure, options.Markers);
         figure.Summary = Summarise(list, histogram, options.AccessKeyId);
         return figure;
     }
@@ -129,7 +118,7 @@ public static class KeyUsageChart
             .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Code} {g.Count:N0}"));
         var summary = string.Create(
             CultureInfo.InvariantCulture,
-            $"{who}: {total:N0} calls in {histogram.ActiveBuckets:N0} {BucketWord(histogram.BucketSize, histogram.ActiveBuckets)} with activity between {first:yyyy-MM-dd HH:mm} and {last:yyyy-MM-dd HH:mm} UTC; {total - failed:N0} succeeded, {failed:N0} failed");
+            $"{who}: {total:N0} calls in {histogram.ActiveBuckets:N0} {BucketWord(histogram.BucketSize, histogram.ActiveBuckets)} with activity between {ChartText.Minute(first)} and {ChartText.Minute(last)}; {total - failed:N0} succeeded, {failed:N0} failed");
         return failed > 0 ? $"{summary} ({string.Join(", ", errors)})." : summary + ".";
     }
 }

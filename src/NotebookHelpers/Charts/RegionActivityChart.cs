@@ -65,7 +65,7 @@ public static class RegionActivityChart
         {
             var hover = rows.Select(r => string.Create(
                 CultureInfo.InvariantCulture,
-                $"<b>{PlotlyText.Encode(r.Key)}</b><br>{r.Value.Calls:N0} calls, {r.Value.Failed:N0} failed<br>first {ChartText.Time(r.Value.First)} UTC<br>last {ChartText.Time(r.Value.Last)} UTC<br>{name}"));
+                $"<b>{PlotlyText.Encode(r.Key)}</b><br>{r.Value.Calls:N0} calls, {r.Value.Failed:N0} failed<br>first {ChartText.Time(r.Value.First)}<br>last {ChartText.Time(r.Value.Last)}<br>{name}"));
             figure.Add(PlotlyTrace.HorizontalBar(name, rows.Select(r => PlotlyText.Encode(r.Key)), rows.Select(r => r.Value.Calls))
                 .WithColor(color)
                 .WithHoverText(hover));
@@ -85,12 +85,12 @@ public static class RegionActivityChart
         var text = $"{activity.Label}: calls in {ChartText.Count(regions.Count, "region")}.";
         if (!comparable)
         {
-            return text + $" The evidence has no event before {ChartText.Minute(baselineEnd!.Value)} UTC, so no region can be called new: load earlier logs to compare.";
+            return text + $" The evidence has no event before {ChartText.Minute(baselineEnd!.Value)}, so no region can be called new: load earlier logs to compare.";
         }
 
         var fresh = regions.Where(r => !known.Contains(r)).ToList();
         return fresh.Count == 0
-            ? text + $" All of them were in use before {ChartText.Minute(baselineEnd!.Value)} UTC."
-            : text + $" {ChartText.Count(fresh.Count, "region")} had no activity in the evidence before {ChartText.Minute(baselineEnd!.Value)} UTC: {string.Join(", ", fresh)}.";
+            ? text + $" All of them were in use before {ChartText.Minute(baselineEnd!.Value)}."
+            : text + $" {ChartText.Count(fresh.Count, "region")} had no activity in the evidence before {ChartText.Minute(baselineEnd!.Value)}: {string.Join(", ", fresh)}.";
     }
 }

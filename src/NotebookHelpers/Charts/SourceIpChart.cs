@@ -102,7 +102,7 @@ public static class SourceIpChart
         return trace.WithHoverText(points.Select(p =>
         {
             var detail = p.Use is { } use
-                ? $"<br>first seen {ChartText.Time(use.FirstSeen)} UTC" + string.Concat(use.TopAgents(2).Select(a => "<br>" + PlotlyText.Encode(ChartText.Shorten(a, 80))))
+                ? $"<br>first seen {ChartText.Time(use.FirstSeen)}" + string.Concat(use.TopAgents(2).Select(a => "<br>" + PlotlyText.Encode(ChartText.Shorten(a, 80))))
                 : string.Create(CultureInfo.InvariantCulture, $"<br>{otherCount:N0} addresses");
             return string.Create(
                 CultureInfo.InvariantCulture,
@@ -147,8 +147,8 @@ public static class SourceIpChart
 
         var fresh = addresses.Where(a => !known.Contains(a.Address)).ToList();
         return fresh.Count == 0
-            ? text + $" All were seen before {ChartText.Minute(activity.BaselineEnd!.Value)} UTC."
-            : text + $" New since {ChartText.Minute(activity.BaselineEnd!.Value)} UTC: " +
+            ? text + $" All were seen before {ChartText.Minute(activity.BaselineEnd!.Value)}."
+            : text + $" New since {ChartText.Minute(activity.BaselineEnd!.Value)}: " +
               string.Join(", ", fresh.Take(10).Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Address} ({a.Calls:N0} calls from {ChartText.Minute(a.FirstSeen)})")))
               + (fresh.Count > 10 ? $" and {fresh.Count - 10:N0} more." : ".");
     }

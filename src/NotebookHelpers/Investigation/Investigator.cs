@@ -65,7 +65,7 @@ public sealed class Investigator
 
             foreach (var key in Index.ByIamUser(user).Select(e => e.UserIdentity?.AccessKeyId).Where(k => CloudTrailFacts.KeyKind(k) == AccessKeyKind.LongTerm).Distinct(StringComparer.Ordinal))
             {
-                candidates.Add(new KeySuggestion(key!, $"AWS quarantined user '{user}' ({f.First:yyyy-MM-dd HH:mm}Z): its access key was found exposed", Severity.Critical, f.First));
+                candidates.Add(new KeySuggestion(key!, $"AWS quarantined user '{user}' ({Events.UtcTime.Text(f.First)}): its access key was found exposed", Severity.Critical, f.First));
             }
         }
 

@@ -260,5 +260,5 @@ public static class ImpactQuestionnaire
     private static string Plural(int count, string noun) =>
         string.Create(CultureInfo.InvariantCulture, $"{count:N0} {noun}{(count == 1 ? "" : "s")}");
 
-    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
+    private static string Time(DateTimeOffset time) => Events.UtcTime.Text(time);
 }

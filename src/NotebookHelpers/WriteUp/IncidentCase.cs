@@ -226,6 +226,7 @@ public sealed class IncidentCase : IHtmlRenderable
         {
             Title = options.Title,
             Analyst = options.Analyst,
+            CaseId = options.CaseId,
             Sources = options.Sources.Count > 0 ? options.Sources : [SourceParameter],
             SourceDescription = options.SourceDescription ?? Source.Description,
             ReadProblems = options.ReadProblems > 0 ? options.ReadProblems : ReadProblems,

@@ -36,8 +36,10 @@ public static class IncidentReportBuilder
         var containment = AllContainment(investigator.Index);
         var affected = Affected(facts, containment);
         var actions = Actions(containment, options.Actions);
+        // Notebook 01's key-usage chart first: the clearest picture of the case (the key's daily use, then the attack,
+        // failures apart, containment marked).
         var charts = options.IncludeCharts
-            ? facts.Activities.SelectMany((a, i) => new[] { ActivityTimelineChart.Create(a), BlastRadiusChart.Create(investigations[i]) }).ToList()
+            ? facts.Activities.SelectMany((a, i) => new[] { KeyUsage(a, investigations[i].AccessKeyId), ActivityTimelineChart.Create(a), BlastRadiusChart.Create(investigations[i]) }).ToList()
             : [];
         return new IncidentReport(
             options,
@@ -52,6 +54,13 @@ public static class IncidentReportBuilder
             ImpactQuestionnaire.Answer(facts, options.AnalystAnswers, Id),
             charts);
     }
+
+    private static PlotlyFigure KeyUsage(KeyActivity activity, string accessKeyId) =>
+        KeyUsageChart.Create(
+            activity.Events.Where(e => string.Equals(e.UserIdentity?.AccessKeyId, accessKeyId, StringComparison.Ordinal)),
+            e => e.EventTime,
+            e => e.ErrorCode,
+            new KeyUsageChartOptions { AccessKeyId = accessKeyId, Markers = activity.ContainmentMarkers });
 
     private static List<Investigation.ContainmentAction> AllContainment(EventIndex index)
     {
@@ -487,5 +496,5 @@ public static class IncidentReportBuilder
     private static string Plural(int count, string noun, string? plural = null) =>
         string.Create(CultureInfo.InvariantCulture, $"{count:N0} {(count == 1 ? noun : plural ?? noun + "s")}");
 
-    internal static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
+    internal static string Time(DateTimeOffset time) => Events.UtcTime.Text(time);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using NotebookHelpers.Charts;
 using NotebookHelpers.Detections;
+using NotebookHelpers.Events;
 using NotebookHelpers.Html;
 
 namespace NotebookHelpers.WriteUp;
@@ -22,8 +23,29 @@ internal static class IncidentReportHtml
         ".nbh-status-needs{background:#fff8c5;border-color:#d4a72c;}.nbh-status-evidence{background:#dafbe1;border-color:#4ac26b;}.nbh-status-analyst{background:#ddf4ff;border-color:#54aeff;}" +
         ".nbh-open{color:#cf222e;font-weight:600;}.nbh-guidance{color:#57606a;font-style:italic;}" +
         ".nbh-report .nbh-table{width:100%;min-width:0;}.nbh-report .nbh-table td{font-family:inherit;white-space:normal;max-width:none;}" +
-        ".nbh-report .nbh-table code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:11px;word-break:break-all;}" +
-        ".nbh-report .nbh-table th{cursor:default;}.nbh-nowrap{white-space:nowrap;}.nbh-detail{color:#57606a;}";
+        ".nbh-report .nbh-table code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:11px;}" +
+        // Long names, hashes and commands may break anywhere; ids (finding, rule, key, event) stay whole.
+        ".nbh-report .nbh-table code.nbh-break{white-space:normal;word-break:break-all;}" +
+        ".nbh-report .nbh-table th{cursor:default;}.nbh-nowrap{white-space:nowrap;}.nbh-detail{color:#57606a;}" +
+        ".nbh-case{font-size:15px;margin:0 0 4px;}" +
+        // Paper (A4 or Letter, whichever the printer has): collapsed details open, table headers repeat on every page,
+        // a row is not split across pages, nothing scrolls, and the page margin leaves room for both paper sizes.
+        "@page{margin:12mm 10mm;}" +
+        "@media print{" +
+        ".nbh-report{max-width:none;padding:0;font-size:10px;line-height:1.3;}.nbh-report h1{font-size:18px;}" +
+        ".nbh-report h2{font-size:14px;margin:14px 0 4px;break-after:avoid;}.nbh-report h3{font-size:11px;margin:8px 0 2px;break-after:avoid;}" +
+        ".nbh-report nav,.nbh-report .modebar-container{display:none;}" +
+        ".nbh-report details>summary{list-style:none;font-weight:600;}.nbh-report details::details-content{content-visibility:visible;display:contents;}" +
+        ".nbh-report .nbh-table-wrap{max-height:none;overflow:visible;border:none;}" +
+        ".nbh-report .nbh-table{font-size:9px;}.nbh-report .nbh-table thead{display:table-header-group;}" +
+        ".nbh-report .nbh-table tr{break-inside:avoid;}.nbh-report .nbh-table th{position:static;}" +
+        ".nbh-report .nbh-table td,.nbh-report .nbh-table th{padding:2px 4px;}" +
+        ".nbh-report .nbh-table code{font-size:8.5px;}.nbh-report pre{font-size:8.5px;padding:4px;margin:2px 0;}" +
+        // Ten evidence events per finding on screen; on paper the first, with its file and position (the rest are
+        // in findings.json, which the report's reader has beside it).
+        ".nbh-report .nbh-evidence li:nth-child(n+2):not(:last-child){display:none;}.nbh-report .nbh-evidence ul{margin:0;padding-left:12px;}" +
+        ".nbh-report .nbh-screen-only{display:none;}.nbh-report .nbh-figure{break-inside:avoid;}" +
+        "}";
 
     public static string Page(IncidentReport report)
     {
@@ -53,7 +75,15 @@ internal static class IncidentReportHtml
     {
         w.Write("<div class=\"nbh nbh-report\"><header><h1>");
         HtmlText.Write(w, report.Title);
-        w.Write("</h1><p class=\"nbh-meta\">");
+        w.Write("</h1>");
+        if (CaseLine(report.Options) is { } caseLine)
+        {
+            w.Write("<p class=\"nbh-case\"><b>");
+            HtmlText.Write(w, caseLine);
+            w.Write("</b></p>");
+        }
+
+        w.Write("<p class=\"nbh-meta\">");
         HtmlText.Write(w, Meta(report));
         w.Write("</p></header>");
         if (standalone)
@@ -118,12 +148,24 @@ internal static class IncidentReportHtml
             parts.Add("evidence fingerprint " + manifest.Fingerprint);
         }
 
-        if (report.Options.Analyst is { Length: > 0 } analyst)
+        return string.Join(" · ", parts);
+    }
+
+    /// <summary>"Case INC-1234 · analyst Jane Doe", from what the options give; null when neither is given.</summary>
+    internal static string? CaseLine(IncidentReportOptions options)
+    {
+        var parts = new List<string>();
+        if (options.CaseId is { Length: > 0 } caseId)
         {
-            parts.Add("analyst: " + analyst);
+            parts.Add("Case " + caseId);
         }
 
-        return string.Join(" · ", parts);
+        if (options.Analyst is { Length: > 0 } analyst)
+        {
+            parts.Add("analyst " + analyst);
+        }
+
+        return parts.Count == 0 ? null : string.Join(" · ", parts);
     }
 
     private static void Section(TextWriter w, string id, string title) => w.Write($"<h2 id=\"{id}\">{title}</h2>");
@@ -143,13 +185,12 @@ internal static class IncidentReportHtml
 
     private static void Timeline(IncidentReport report, TextWriter w)
     {
-        Table(w, ["time (UTC)", "", "what happened", "who", "event id"], report.Timeline.Select(t => new[]
+        Table(w, ["time", "", "what happened", "who"], [15, 9, 56, 20], report.Timeline.Select(t => new[]
         {
-            Text(HtmlText.Encode(t.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))),
+            Text(HtmlText.Encode(UtcTime.Text(t.Time))),
             t.Severity is { } s ? Badge(s) : Text(HtmlText.Encode(t.Kind)),
-            "<b>" + HtmlText.Encode(t.Title) + "</b><br><span class=\"nbh-detail\">" + HtmlText.Encode(t.Detail) + "</span>",
+            "<b>" + HtmlText.Encode(t.Title) + "</b><br><span class=\"nbh-detail\">" + HtmlText.Encode(t.Detail) + " · event <code>" + HtmlText.Encode(t.EventId) + "</code></span>",
             HtmlText.Encode(t.Actor),
-            "<code>" + HtmlText.Encode(t.EventId) + "</code>",
         }));
     }
 
@@ -160,38 +201,39 @@ internal static class IncidentReportHtml
         HtmlText.Write(w, string.Create(CultureInfo.InvariantCulture,
             $"{report.Findings.Count:N0} finding(s) on the investigated keys and their blast radius ({all.Findings.Count:N0} over the whole evidence, from {all.Rules.Count:N0} rules; findings.json and findings.csv list them all). Ids are the same in every file."));
         w.Write("</p>");
-        Table(w, ["id", "severity", "rule", "ATT&CK", "principal · key", "first – last (UTC)", "what happened", "evidence"], report.Findings.Select(f => new[]
+        Table(w, ["id", "severity", "finding", "principal · key", "first – last", "what happened"], [6, 8, 25, 16, 13, 32], report.Findings.Select(f => new[]
         {
-            "<b>" + HtmlText.Encode(report.FindingId(f)) + "</b>",
+            "<b class=\"nbh-nowrap\">" + HtmlText.Encode(report.FindingId(f)) + "</b>",
             Badge(f.Severity),
-            "<b>" + HtmlText.Encode(f.Title) + "</b><br><code>" + HtmlText.Encode(f.RuleId) + "</code><details><summary>what to do</summary>" + HtmlText.Encode(f.Rule.RecommendedAction) + "</details>",
-            HtmlText.Encode($"{f.Rule.Attack.Id} {f.Rule.Attack.Name} ({f.Rule.Attack.Tactic.Name})"),
+            "<b>" + HtmlText.Encode(f.Title) + "</b><br><code>" + HtmlText.Encode(f.RuleId) + "</code><br>" +
+            HtmlText.Encode($"{f.Rule.Attack.Id} {f.Rule.Attack.Name} ({f.Rule.Attack.Tactic.Name})") +
+            "<details><summary>what to do</summary>" + HtmlText.Encode(f.Rule.RecommendedAction) + "</details>",
             HtmlText.Encode(f.Principal ?? "unknown") + "<br><code>" + HtmlText.Encode(f.AccessKeyId) + "</code>",
-            Text(HtmlText.Encode($"{f.First.UtcDateTime:yyyy-MM-dd HH:mm:ss}")) + "<br>" + Text(HtmlText.Encode($"– {f.Last.UtcDateTime:yyyy-MM-dd HH:mm:ss}")),
-            HtmlText.Encode(f.Summary),
-            EvidenceList(report, f),
+            Text(HtmlText.Encode(UtcTime.Text(f.First))) + (f.Last == f.First ? "" : "<br>" + Text(HtmlText.Encode("– " + UtcTime.Text(f.Last)))),
+            HtmlText.Encode(f.Summary) + EvidenceList(report, f),
         }));
     }
 
     private static string EvidenceList(IncidentReport report, Finding f)
     {
         using var w = new StringWriter(CultureInfo.InvariantCulture);
-        w.Write("<details><summary>");
-        w.Write(string.Create(CultureInfo.InvariantCulture, $"{f.EventCount:N0} event(s)"));
+        w.Write("<details class=\"nbh-evidence\"><summary>");
+        w.Write(string.Create(CultureInfo.InvariantCulture, $"evidence: {f.EventCount:N0} event(s)"));
         w.Write("</summary><ul>");
         foreach (var e in f.Evidence.Take(10))
         {
             w.Write("<li><code>");
             HtmlText.Write(w, e.EventId ?? "(no eventID)");
             w.Write("</code> ");
-            HtmlText.Write(w, $"{e.EventTime.UtcDateTime:yyyy-MM-dd HH:mm:ss} {e.EventName}{(e.ErrorCode is null ? "" : " (" + e.ErrorCode + ")")} at {report.Options.Manifest?.Cite(e.Location) ?? e.Location.ToString()}");
+            HtmlText.Write(w, $"{UtcTime.Text(e.EventTime)} {e.EventName}{(e.ErrorCode is null ? "" : " (" + e.ErrorCode + ")")} at {report.Options.Manifest?.Cite(e.Location) ?? e.Location.ToString()}");
             w.Write("</li>");
         }
 
-        if (f.Evidence.Count > 10)
+        if (f.Evidence.Count > 1)
         {
+            // On paper only the first is printed (the print stylesheet); this line stays last either way.
             w.Write("<li>");
-            HtmlText.Write(w, string.Create(CultureInfo.InvariantCulture, $"… {f.Evidence.Count - 10:N0} more in findings.json"));
+            HtmlText.Write(w, string.Create(CultureInfo.InvariantCulture, $"… findings.json lists all {f.Evidence.Count:N0}"));
             w.Write("</li>");
         }
 
@@ -221,14 +263,14 @@ internal static class IncidentReportHtml
     }
 
     private static void AffectedTable(TextWriter w, IReadOnlyList<AffectedResource> rows) =>
-        Table(w, ["kind", "name", "reached by", "first seen (UTC)", "state as far as the evidence shows", "event id"], rows.Select(a => new[]
+        Table(w, ["kind", "name", "reached by", "first seen", "state as far as the evidence shows"], [11, 24, 22, 15, 28], rows.Select(a => new[]
         {
             HtmlText.Encode(a.Kind),
-            "<code>" + HtmlText.Encode(a.Name) + "</code>",
+            "<code class=\"nbh-break\">" + HtmlText.Encode(a.Name) + "</code>",
             HtmlText.Encode(a.ReachedBy),
-            HtmlText.Encode(a.FirstSeen.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
-            a.NeedsAction ? "<span class=\"nbh-open\">open:</span> " + HtmlText.Encode(a.State) : HtmlText.Encode(a.State),
-            "<code>" + HtmlText.Encode(a.EventId) + "</code>",
+            Text(HtmlText.Encode(UtcTime.Text(a.FirstSeen))),
+            (a.NeedsAction ? "<span class=\"nbh-open\">open:</span> " + HtmlText.Encode(a.State) : HtmlText.Encode(a.State)) +
+            "<br><span class=\"nbh-detail\">event <code>" + HtmlText.Encode(a.EventId) + "</code></span>",
         }));
 
     private static void Actions(IncidentReport report, TextWriter w)
@@ -246,14 +288,14 @@ internal static class IncidentReportHtml
             w.Write("</div>");
         }
 
-        Table(w, ["time (UTC)", "source", "what", "by", "outcome", "command / event id"], report.ActionsTaken.Select(a => new[]
+        Table(w, ["time", "source", "what", "by", "outcome", "command / event id"], [15, 10, 25, 14, 12, 24], report.ActionsTaken.Select(a => new[]
         {
-            HtmlText.Encode(a.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
+            Text(HtmlText.Encode(UtcTime.Text(a.Time))),
             HtmlText.Encode(a.Source),
             HtmlText.Encode(a.What),
             HtmlText.Encode(a.By),
             HtmlText.Encode(a.Outcome),
-            "<code>" + HtmlText.Encode(a.Command ?? a.EventId) + "</code>",
+            "<code class=\"nbh-break\">" + HtmlText.Encode(a.Command ?? a.EventId) + "</code>",
         }));
     }
 
@@ -345,21 +387,39 @@ internal static class IncidentReportHtml
         w.Write("<details><summary>");
         HtmlText.Write(w, manifest.Files.Count > MaxManifestRows ? string.Create(CultureInfo.InvariantCulture, $"The first {MaxManifestRows} files") : "The files");
         w.Write("</summary>");
-        Table(w, ["root", "path", "bytes", "SHA-256", "check"], manifest.Files.Take(MaxManifestRows).Select(f => new[]
+        w.Write("<div class=\"nbh-screen-only\">");
+        Table(w, ["root", "path", "bytes", "SHA-256", "check"], [8, 37, 9, 36, 10], manifest.Files.Take(MaxManifestRows).Select(f => new[]
         {
             HtmlText.Encode(f.Root),
             "<code>" + HtmlText.Encode(f.Path) + "</code>",
             f.Size.ToString("N0", CultureInfo.InvariantCulture),
-            "<code>" + f.Sha256 + "</code>",
+            "<code class=\"nbh-break\">" + f.Sha256 + "</code>",
             HtmlText.Encode(f.ManifestCheck),
         }));
-        w.Write("</details>");
+        w.Write("</div></details>");
     }
 
     // Cells are HTML already encoded by the caller.
-    internal static void Table(TextWriter w, IReadOnlyList<string> headers, IEnumerable<string[]> rows)
+    internal static void Table(TextWriter w, IReadOnlyList<string> headers, IEnumerable<string[]> rows) => Table(w, headers, null, rows);
+
+    // Cells are HTML already encoded by the caller. With widths (percentages, one per column) the table takes the
+    // page's width in those proportions, so narrow ids and times do not squeeze the prose columns into slivers.
+    internal static void Table(TextWriter w, IReadOnlyList<string> headers, IReadOnlyList<int>? widths, IEnumerable<string[]> rows)
     {
-        w.Write("<div class=\"nbh-table-wrap\" style=\"max-height:none\"><table class=\"nbh-table\"><thead><tr>");
+        w.Write(widths is null
+            ? "<div class=\"nbh-table-wrap\" style=\"max-height:none\"><table class=\"nbh-table\">"
+            : "<div class=\"nbh-table-wrap\" style=\"max-height:none\"><table class=\"nbh-table nbh-fit\"><colgroup>");
+        if (widths is not null)
+        {
+            foreach (var width in widths)
+            {
+                w.Write(string.Create(CultureInfo.InvariantCulture, $"<col style=\"width:{width}%\">"));
+            }
+
+            w.Write("</colgroup>");
+        }
+
+        w.Write("<thead><tr>");
         foreach (var h in headers)
         {
             w.Write("<th>");

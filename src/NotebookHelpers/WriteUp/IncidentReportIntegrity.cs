@@ -77,7 +77,7 @@ internal static class IncidentReportIntegrity
             w.Write("</div>");
         }
 
-        IncidentReportHtml.Table(w, ["account", "region", "trail", "from – to (UTC)", "digests", "valid"], integrity.Chains.Select(ch => new[]
+        IncidentReportHtml.Table(w, ["account", "region", "trail", "from – to", "digests", "valid"], integrity.Chains.Select(ch => new[]
         {
             HtmlText.Encode(ch.AccountId), HtmlText.Encode(ch.Region), HtmlText.Encode(ch.TrailName),
             HtmlText.Encode($"{TrailIntegrityValidator.Iso(ch.From)} – {TrailIntegrityValidator.Iso(ch.To)}"),

@@ -9,6 +9,9 @@ public sealed class IncidentReportOptions
     /// <summary>Who wrote it (shown in the header), or null.</summary>
     public string? Analyst { get; init; }
 
+    /// <summary>The case or ticket id the report belongs to (shown in its header with the analyst), or null.</summary>
+    public string? CaseId { get; init; }
+
     /// <summary>The evidence sources as given (source parameters, paths).</summary>
     public IReadOnlyList<string> Sources { get; init; } = [];
 

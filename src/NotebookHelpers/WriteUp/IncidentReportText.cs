@@ -9,6 +9,11 @@ internal static class IncidentReportText
     {
         ArgumentNullException.ThrowIfNull(w);
         w.WriteLine(report.Title);
+        if (IncidentReportHtml.CaseLine(report.Options) is { } caseLine)
+        {
+            w.WriteLine(caseLine);
+        }
+
         foreach (var line in report.Summary)
         {
             w.WriteLine("- " + line);

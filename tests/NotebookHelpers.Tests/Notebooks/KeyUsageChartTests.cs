@@ -26,7 +26,7 @@ public class KeyUsageChartTests
         Assert.Equal("2024-05-01 12:00:00", data[0].GetProperty("x")[2].GetString());
         Assert.Equal("stack", json.RootElement.GetProperty("layout").GetProperty("barmode").GetString());
         Assert.Equal(
-            "AKIAEXAMPLE: 3 calls in 2 hours with activity between 2024-05-01 10:05 and 2024-05-01 13:01 UTC; 2 succeeded, 1 failed (AccessDenied 1).",
+            "AKIAEXAMPLE: 3 calls in 2 hours with activity between 2024-05-01T10:05Z and 2024-05-01T13:01Z; 2 succeeded, 1 failed (AccessDenied 1).",
             figure.Summary);
     }
 

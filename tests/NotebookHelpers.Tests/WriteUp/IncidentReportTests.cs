@@ -29,7 +29,7 @@ public sealed class IncidentReportTests : IClassFixture<InvestigatedSample>
 
         Assert.Contains("Access key AKIA3NWPX4QHZRT7K2MD of svc-reporting (IAMUser, account 739154086213)", summary, StringComparison.Ordinal);
         Assert.Contains("used from 198.51.100.24 until the first suspicious call", summary, StringComparison.Ordinal);
-        Assert.Contains("The first suspicious call was at 2025-03-11 09:16:05 UTC from 203.0.113.47", summary, StringComparison.Ordinal);
+        Assert.Contains("The first suspicious call was at 2025-03-11T09:16:05Z from 203.0.113.47", summary, StringComparison.Ordinal);
         Assert.Contains("in 17 regions (15 never used before)", summary, StringComparison.Ordinal);
         Assert.Contains("deactivated key AKIA3NWPX4QHZRT7K2MD by tom.becker", summary, StringComparison.Ordinal);
         Assert.Contains("Still open as far as the evidence shows: IAM user svc-backup-sync, access key AKIA3NWPX4QH6YBVJ5WE (user svc-backup-sync), console password of svc-backup-sync, 1 key pair, 6 security groups, 8 instances", summary, StringComparison.Ordinal);
@@ -72,7 +72,7 @@ public sealed class IncidentReportTests : IClassFixture<InvestigatedSample>
         var open = _report.AffectedResources.Where(a => a.NeedsAction).ToList();
 
         Assert.Contains(open, a => a.Kind == "IAM user" && a.Name == "svc-backup-sync" && a.ReachedBy == "created user ← AKIA3NWPX4QHZRT7K2MD");
-        Assert.Contains(open, a => a.Kind == "access key" && a.Name.StartsWith(InvestigatedSample.BackdoorKey, StringComparison.Ordinal) && a.State.Contains("last call 2025-03-11 12:40:20", StringComparison.Ordinal));
+        Assert.Contains(open, a => a.Kind == "access key" && a.Name.StartsWith(InvestigatedSample.BackdoorKey, StringComparison.Ordinal) && a.State.Contains("last call 2025-03-11T12:40:20Z", StringComparison.Ordinal));
         Assert.Contains(open, a => a.Kind == "console password");
         Assert.Equal(_sample.RunningInstances.Select(i => i.InstanceId).Order(StringComparer.Ordinal), open.Where(a => a.Kind == "instance").Select(a => a.Name.Split(' ')[1]).Order(StringComparer.Ordinal));
         Assert.Equal(6, open.Count(a => a.Kind == "security group"));
@@ -124,7 +124,7 @@ public sealed class IncidentReportTests : IClassFixture<InvestigatedSample>
         Assert.Contains(answers["configuration-changes"].Facts, f => f.StartsWith("ec2 RunInstances ×4", StringComparison.Ordinal));
         Assert.Contains(answers["insider-or-outsider"].Facts, f => f.Contains("203.0.113.47 (48 calls", StringComparison.Ordinal) && f.Contains("192.0.2.77", StringComparison.Ordinal) && f.Contains("203.0.113.199", StringComparison.Ordinal));
         Assert.Contains(answers["business-impact"].Facts, f => f.StartsWith("8 instances launched by the attacker", StringComparison.Ordinal));
-        Assert.Contains(answers["related-alerts"].Facts, f => f.StartsWith("AWS attached its quarantine policy at 2025-03-11 11:34:19 UTC", StringComparison.Ordinal));
+        Assert.Contains(answers["related-alerts"].Facts, f => f.StartsWith("AWS attached its quarantine policy at 2025-03-11T11:34:19Z", StringComparison.Ordinal));
         foreach (var id in new[] { "data-classification", "insider-or-outsider", "business-impact" })
         {
             Assert.Equal(AnswerStatus.NeedsAnalystInput, answers[id].Status);
