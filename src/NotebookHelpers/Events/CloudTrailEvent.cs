@@ -2,13 +2,14 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 using NotebookHelpers.Evidence;
+using NotebookHelpers.Json;
 
 namespace NotebookHelpers.Events;
 
 /// <summary>
 /// One CloudTrail event: the typed fields every investigation uses, over the complete original record.
 /// The record's UTF-8 JSON is kept byte for byte in an array this event owns (<see cref="Utf8Json"/>), so nothing
-/// is lost: <c>requestParameters</c>, <c>responseElements</c>, <c>resources</c>, <c>tlsDetails</c> and fields AWS adds
+/// is lost (invalid UTF-8 excepted: it becomes U+FFFD): <c>requestParameters</c>, <c>responseElements</c>, <c>resources</c>, <c>tlsDetails</c> and fields AWS adds
 /// later are all reachable with <see cref="GetField(string)"/>, and <see cref="WriteTo(Stream)"/> re-emits the record.
 /// Records reshaped by log shippers (Logstash's <c>@timestamp</c> in place of <c>eventTime</c>) are accepted.
 /// Instances are immutable and safe to share between threads.
@@ -26,7 +27,10 @@ public sealed class CloudTrailEvent
     /// <summary>The record (owned bytes, location, CloudWatch Logs context) this event was read from.</summary>
     public LogRecord Record { get; }
 
-    /// <summary>The original UTF-8 JSON of the record.</summary>
+    /// <summary>
+    /// The original UTF-8 JSON of the record, except that invalid UTF-8 sequences are replaced by U+FFFD
+    /// (see <see cref="Utf8Repair"/>).
+    /// </summary>
     public ReadOnlyMemory<byte> Utf8Json => Record.Json;
 
     /// <summary>Where the record was read.</summary>
@@ -136,7 +140,10 @@ public sealed class CloudTrailEvent
     public static bool TryFromRecord(LogRecord record, [NotNullWhen(true)] out CloudTrailEvent? ev, [NotNullWhen(false)] out string? error)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var owned = new LogRecord(record.Json.ToArray(), record.Location, record.Context);
+
+        // Invalid UTF-8 is replaced with U+FFFD here, once, so that every reader of a field (typed properties,
+        // RootElement, detections, renderers) sees valid text; the reader reports where it was (InvalidUtf8).
+        var owned = new LogRecord(Utf8Repair.Repair(record.Json.Span), record.Location, record.Context);
         var candidate = new CloudTrailEvent(owned);
         try
         {

@@ -64,8 +64,8 @@ public sealed class EvidenceReader
                 }
                 else
                 {
-                    // The scanner validated the record, so this only happens for JSON the scanner accepts and
-                    // System.Text.Json does not (invalid UTF-8 inside a string).
+                    // The scanner validated the record and invalid UTF-8 is repaired, so this only happens for JSON
+                    // the scanner accepts and System.Text.Json does not.
                     Report.Events--;
                     var problem = new ReadProblem(record.Location, ReadProblemKind.InvalidJson, error);
                     Report.AddProblem(problem);
@@ -154,6 +154,11 @@ public sealed class EvidenceReader
                 }
 
                 report.Events++;
+                if (Utf8Repair.FirstInvalidByte(decoded.Json.Span) is var invalid and >= 0)
+                {
+                    report.AddProblem(InvalidUtf8(decoded, invalid));
+                }
+
                 if (decoded.Record is { } record)
                 {
                     output.Add(record, time);
@@ -179,6 +184,17 @@ public sealed class EvidenceReader
         {
             yield return output.Take();
         }
+    }
+
+    private static ReadProblem InvalidUtf8(DecodedRecord decoded, int offsetInRecord)
+    {
+        var json = decoded.Json.Span;
+        var bad = json[offsetInRecord];
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        var location = decoded.Location.ByteOffset is { } start ? decoded.Location.AtByte(start + offsetInRecord) : decoded.Location;
+        var where = decoded.Location.ByteOffset is null ? string.Create(c, $" at byte {offsetInRecord} of the record") : "";
+        return new ReadProblem(location, ReadProblemKind.InvalidUtf8,
+            string.Create(c, $"invalid UTF-8 (byte 0x{bad:X2}){where}; read as U+FFFD, the record is kept"));
     }
 
     private static string EventIdOf(ReadOnlySpan<byte> record)

@@ -10,7 +10,11 @@ public sealed record ReadProblem(EvidenceLocation Location, ReadProblemKind Kind
     /// True for notices about data that was still read completely (a BOM, an oversized event): these never fail a
     /// strict read and are not counted as skipped.
     /// </summary>
-    public bool IsNotice => Kind is ReadProblemKind.ByteOrderMark or ReadProblemKind.OversizedEvent;
+    public bool IsNotice => IsNoticeKind(Kind);
+
+    /// <summary>True for the kinds that are notices (see <see cref="IsNotice"/>).</summary>
+    public static bool IsNoticeKind(ReadProblemKind kind) =>
+        kind is ReadProblemKind.ByteOrderMark or ReadProblemKind.OversizedEvent or ReadProblemKind.InvalidUtf8;
 
     /// <inheritdoc />
     public override string ToString() => $"{Location}: {Reason}";

@@ -35,4 +35,10 @@ public enum ReadProblemKind
 
     /// <summary>A CSV row or export line that could not be read.</summary>
     InvalidLine,
+
+    /// <summary>
+    /// A record holds bytes that are not valid UTF-8 (a Latin-1 byte in a user agent); each invalid sequence reads as
+    /// U+FFFD. Kept.
+    /// </summary>
+    InvalidUtf8,
 }

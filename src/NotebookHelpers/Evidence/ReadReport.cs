@@ -98,14 +98,14 @@ public sealed class ReadReport
 
         sb.AppendLine(string.Create(c, $"digest files: {DigestFiles:N0}"));
         sb.Append(c, $"skipped: {Skipped:N0}");
-        var lost = _problemCounts.Where(p => !IsNoticeKind(p.Key)).OrderBy(p => p.Key).ToList();
+        var lost = _problemCounts.Where(p => !ReadProblem.IsNoticeKind(p.Key)).OrderBy(p => p.Key).ToList();
         if (lost.Count > 0)
         {
             sb.Append(" (").AppendJoin(", ", lost.Select(p => string.Create(c, $"{p.Key} {p.Value:N0}"))).Append(')');
         }
 
         sb.AppendLine();
-        var notices = _problemCounts.Where(p => IsNoticeKind(p.Key)).OrderBy(p => p.Key).ToList();
+        var notices = _problemCounts.Where(p => ReadProblem.IsNoticeKind(p.Key)).OrderBy(p => p.Key).ToList();
         if (notices.Count > 0)
         {
             sb.Append("notices: ").AppendJoin(", ", notices.Select(p => string.Create(c, $"{p.Key} {p.Value:N0}"))).AppendLine();
@@ -140,6 +140,4 @@ public sealed class ReadReport
     internal void AddFormat(EvidenceFormat format) => _formats[format] = _formats.GetValueOrDefault(format) + 1;
 
     internal void AddIgnored(string path) => _ignored.Add(path);
-
-    private static bool IsNoticeKind(ReadProblemKind kind) => kind is ReadProblemKind.ByteOrderMark or ReadProblemKind.OversizedEvent;
 }
