@@ -4,6 +4,7 @@ using NotebookHelpers.Aws;
 using NotebookHelpers.Aws.Credentials;
 using NotebookHelpers.Aws.Transport;
 using NotebookHelpers.Cli.CommandLine;
+using NotebookHelpers.Display;
 using NotebookHelpers.Evidence;
 using NotebookHelpers.Insights;
 using NotebookHelpers.Insights.Sources;
@@ -116,7 +117,7 @@ public sealed class QueryCommand : ICliCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or EvidenceReadException)
         {
-            await console.Error.WriteLineAsync($"nbh query: {e.Message}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"nbh query: {TerminalText.OneLine(e.Message)}").ConfigureAwait(false);
             return CliApplication.FailureExitCode;
         }
 
@@ -165,7 +166,7 @@ public sealed class QueryCommand : ICliCommand
             EvidenceFolder = args.Value("--evidence"),
             Aws = settings,
             Regions = Regions(args.Value("--regions")),
-            Progress = new ImmediateProgress<string>(line => console.Error.WriteLine("nbh query: " + line)),
+            Progress = new ImmediateProgress<string>(line => console.Error.WriteLine("nbh query: " + TerminalText.OneLine(line))),
         };
         return QuerySourceResolver.Default
             .With(new SampleIncidentSourceKind())
@@ -193,7 +194,7 @@ public sealed class QueryCommand : ICliCommand
         if (p.Message is not null)
         {
             console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"nbh query: {p.Message} ({p.Statistics.RecordsMatched:N0} matched, {p.Statistics.RecordsScanned:N0} scanned so far)"));
+                $"nbh query: {TerminalText.OneLine(p.Message)} ({p.Statistics.RecordsMatched:N0} matched, {p.Statistics.RecordsScanned:N0} scanned so far)"));
         }
     });
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NotebookHelpers.Cli.CommandLine;
+using NotebookHelpers.Display;
 using NotebookHelpers.WriteUp;
 
 namespace NotebookHelpers.Cli.Commands;
