@@ -3,6 +3,7 @@ using NotebookHelpers.Aws.Credentials;
 using NotebookHelpers.Aws.Ec2;
 using NotebookHelpers.Aws.EvidenceFolder;
 using NotebookHelpers.Aws.Transport;
+using NotebookHelpers.Display;
 using NotebookHelpers.Evidence;
 
 namespace NotebookHelpers.Cli.CommandLine;
