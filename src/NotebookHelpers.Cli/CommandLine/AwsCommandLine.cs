@@ -3,6 +3,7 @@ using NotebookHelpers.Aws.Credentials;
 using NotebookHelpers.Aws.Ec2;
 using NotebookHelpers.Aws.EvidenceFolder;
 using NotebookHelpers.Aws.Transport;
+using NotebookHelpers.Display;
 using NotebookHelpers.Evidence;
 
 namespace NotebookHelpers.Cli.CommandLine;
@@ -88,12 +89,22 @@ public static class AwsCommandLine
     public static List<string> CommaSeparated(string? text) =>
         text is null ? [] : [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
-    /// <summary>Opens the <c>--evidence</c> folder (required).</summary>
-    public static EvidenceDirectory Evidence(CommandArguments args)
+    /// <summary>
+    /// Opens the <c>--evidence</c> folder (required); each damaged line of its manifest (a fetch killed while writing
+    /// it) is one warning naming the file and line.
+    /// </summary>
+    public static EvidenceDirectory Evidence(CommandArguments args, CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(console);
         var folder = args.Value("--evidence") ?? throw new UsageException($"{args.CommandName}: give --evidence DIR, the folder where fetched evidence is saved.");
-        return EvidenceDirectory.Open(folder);
+        var evidence = EvidenceDirectory.Open(folder);
+        foreach (var problem in evidence.Problems)
+        {
+            console.Error.WriteLine($"nbh {args.CommandName}: warning: {TerminalText.OneLine(problem)}");
+        }
+
+        return evidence;
     }
 
     /// <summary>

@@ -60,7 +60,7 @@ public sealed class ContainCommand : ICliCommand
         }
 
         var confirm = args.Flag("--confirm");
-        var evidence = confirm ? AwsCommandLine.Evidence(args) : null;
+        var evidence = confirm ? AwsCommandLine.Evidence(args, console) : null;
         var user = args.Value("--user");
         var role = args.Value("--role");
         return AwsCommandLine.RunAsync(args, console, async () =>

@@ -66,7 +66,7 @@ public sealed class FetchTrailCommand : ICliCommand
 
         var accounts = AwsCommandLine.CommaSeparated(args.Value("--accounts"));
         var regions = AwsCommandLine.CommaSeparated(args.Value("--regions"));
-        var evidence = AwsCommandLine.Evidence(args);
+        var evidence = AwsCommandLine.Evidence(args, console);
         return AwsCommandLine.RunAsync(args, console, async () =>
         {
             using var session = AwsCommandLine.OpenSession(args, console);

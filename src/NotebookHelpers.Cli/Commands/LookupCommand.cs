@@ -62,7 +62,7 @@ public sealed class LookupCommand : ICliCommand
         }
 
         var range = AwsCommandLine.Range(args);
-        var evidence = AwsCommandLine.Evidence(args);
+        var evidence = AwsCommandLine.Evidence(args, console);
         return AwsCommandLine.RunAsync(args, console, async () =>
         {
             using var session = AwsCommandLine.OpenSession(args, console);

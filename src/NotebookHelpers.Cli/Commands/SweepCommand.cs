@@ -32,7 +32,7 @@ public sealed class SweepCommand : ICliCommand
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
-        var evidence = args.Value("--evidence") is null ? null : AwsCommandLine.Evidence(args);
+        var evidence = args.Value("--evidence") is null ? null : AwsCommandLine.Evidence(args, console);
         return AwsCommandLine.RunAsync(args, console, async () =>
         {
             using var session = AwsCommandLine.OpenSession(args, console);

@@ -129,7 +129,7 @@ public sealed class ValidateTrailCommand : ICliCommand
             throw new UsageException($"{Name}: give both --start and --end with s3:// (the days to fetch and validate).");
         }
 
-        var evidence = AwsCommandLine.Evidence(args);
+        var evidence = AwsCommandLine.Evidence(args, console);
         var accounts = AwsCommandLine.CommaSeparated(args.Value("--accounts"));
         var regions = AwsCommandLine.CommaSeparated(args.Value("--regions"));
         string? folder = null;

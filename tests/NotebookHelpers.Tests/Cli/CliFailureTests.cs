@@ -100,4 +100,29 @@ public sealed class CliFailureTests
 
         Directory.Delete(folder, recursive: true);
     }
+
+    [Fact]
+    public async Task AFetchIntoAFolderWithADamagedManifestLineWarnsOnceNamingTheLine()
+    {
+        var bucket = new FakeS3Bucket("trail-bucket");
+        bucket.Put("AWSLogs/111122223333/CloudTrail/us-east-1/2023/11/05/111122223333_CloudTrail_us-east-1_20231105T1045Z_a.json", """{"Records":[]}""");
+        await using var server = await FakeAwsServer.StartAsync(r => r.Service == "s3" ? bucket.Handle(r) : IamResponses.Standard(r));
+        using var env = EnvironmentScope.ForServer(server);
+        var folder = Path.Combine(Path.GetTempPath(), "nbh-damaged-manifest-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var manifest = Path.Combine(folder, "manifest.jsonl");
+        await File.WriteAllTextAsync(manifest, "{\"path\":\"x.json\",\"size\":1,\"sha256\":\"00\",\"source\":\"t\",\"fetchedAt\":\"2023-11-05T00:00:00Z\"}\n{\"path\":\"y.js\n");
+
+        var run = await CliRun.RunAsync("fetch-trail", "s3://trail-bucket", "--start", "2023-11-05", "--end", "2023-11-05", "--evidence", folder);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var warning = Assert.Single(run.Error.Split('\n'), l => l.Contains("warning", StringComparison.Ordinal));
+        Assert.StartsWith($"nbh fetch-trail: warning: {manifest}:line 2: not a manifest entry", warning, StringComparison.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            File.SetAttributes(file, FileAttributes.Normal);
+        }
+
+        Directory.Delete(folder, recursive: true);
+    }
 }
