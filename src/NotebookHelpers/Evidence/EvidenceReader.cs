@@ -90,7 +90,8 @@ public sealed class EvidenceReader
         var report = Report = new ReadReport(Options.MaxListedProblems);
         var dedup = Options.Deduplicate ? new EventDeduplicator(Options.DedupCapacity) : null;
         var range = Options.TimeRange;
-        var files = new EvidenceFileEnumerator(range, Options.PruneMargin, report).Enumerate(paths);
+        var now = DateTimeOffset.UtcNow;
+        var files = new EvidenceFileEnumerator(range, Options.PruneMargin, report, Options.Strict).Enumerate(paths);
         var output = new LogRecordBatchBuilder();
         var options = Options.RequiredKeys is null ? Options : Options with { BufferPool = DecodeBuffers.CreatePool() };
         foreach (var chunk in DecodeInOrder(files, options, cancellationToken))
@@ -132,8 +133,25 @@ public sealed class EvidenceReader
 
             foreach (var decoded in chunk.Records)
             {
-                report.Records++;
                 var time = new DateTimeOffset(decoded.EventTimeTicks, TimeSpan.Zero);
+                if (CloudTrailTimestamp.Implausible(time, now) is { } implausible)
+                {
+                    var problem = new ReadProblem(decoded.Location, ReadProblemKind.ImplausibleTime, implausible + ": the record is set aside");
+                    report.AddProblem(problem);
+                    if (Options.Strict)
+                    {
+                        if (output.HasAny)
+                        {
+                            yield return output.Take();
+                        }
+
+                        throw new EvidenceReadException(problem);
+                    }
+
+                    continue;
+                }
+
+                report.Records++;
                 if (!range.Contains(time))
                 {
                     report.OutsideTimeRange++;
