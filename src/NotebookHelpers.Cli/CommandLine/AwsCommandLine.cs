@@ -28,7 +28,7 @@ public static class AwsCommandLine
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
-        return AwsSession.Open(new AwsSessionSettings
+        var session = AwsSession.Open(new AwsSessionSettings
         {
             Profile = args.Value("--profile"),
             Region = args.Value("--region"),
@@ -38,6 +38,12 @@ public static class AwsCommandLine
                     $"nbh {args.CommandName}: {notice.Error.Kind.ToString().ToLowerInvariant()} on {notice.Error.Service}:{notice.Error.Operation} in {notice.Error.Region}, retrying in {notice.Delay.TotalSeconds:0.0} s"),
             },
         });
+        foreach (var warning in session.Warnings)
+        {
+            console.Error.WriteLine($"nbh {args.CommandName}: warning: {warning}");
+        }
+
+        return session;
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ public static class CliApplication
     /// <summary>Exit code for a failure.</summary>
     public const int FailureExitCode = 1;
 
-    /// <summary>Runs one command line. Never throws for user errors.</summary>
+    /// <summary>Runs one command line. Never throws: every failure is one line on stderr and a non-zero exit code.</summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -52,6 +52,12 @@ public static class CliApplication
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await console.Error.WriteLineAsync($"nbh {command.Name}: cancelled.").ConfigureAwait(false);
+            return FailureExitCode;
+        }
+        catch (Exception e)
+        {
+            // Whatever a command did not handle: one line, no stack trace, credential sources redacted.
+            await console.Error.WriteLineAsync($"nbh {command.Name}: {CliFailure.Describe(e)}").ConfigureAwait(false);
             return FailureExitCode;
         }
     }

@@ -57,7 +57,15 @@ public sealed class CommandArguments
             {
                 if (inlineValue is not null)
                 {
-                    throw new UsageException($"{commandName}: option '{option.Name}' takes no value.");
+                    throw new UsageException($"{commandName}: option '{option.Name}' takes no value; give '{option.Name}' alone to turn it on, or leave it out.");
+                }
+
+                // "--confirm false" must not confirm: a flag has one spelling, and a yes/no word after it is refused
+                // rather than taken as a stray argument (which once executed containment).
+                if (i + 1 < args.Count && IsBooleanWord(args[i + 1]))
+                {
+                    throw new UsageException(
+                        $"{commandName}: option '{option.Name}' takes no value, so '{TerminalText.OneLine(args[i + 1])}' after it is refused; give '{option.Name}' alone to turn it on, or leave it out.");
                 }
 
                 flags.Add(option.Name);
@@ -132,6 +140,9 @@ public sealed class CommandArguments
 
         return (arg, null);
     }
+
+    private static bool IsBooleanWord(string arg) =>
+        arg.Trim().ToLowerInvariant() is "true" or "false" or "yes" or "no" or "on" or "off" or "0" or "1";
 
     private static bool IsNegativeNumber(string arg) =>
         arg.Length > 1 && arg[0] == '-' && (char.IsAsciiDigit(arg[1]) || arg[1] == '.');

@@ -4,6 +4,7 @@ using NotebookHelpers.Aws.Iam;
 using NotebookHelpers.Aws.Sts;
 using NotebookHelpers.Aws.Transport;
 using NotebookHelpers.Cli.CommandLine;
+using NotebookHelpers.Display;
 
 namespace NotebookHelpers.Cli.Commands;
 
@@ -47,9 +48,19 @@ public sealed class ContainCommand : ICliCommand
             throw new UsageException($"{Name}: give an action. Usage: {Usage}");
         }
 
+        // Everything is checked before the first call: a stray word ("--confirm false", "deny-all now") is refused
+        // rather than ignored, since ignoring it once executed what the analyst meant to refuse.
+        var action = args.Positional[0];
+        var expected = action == "deactivate-key" ? 2 : 1;
+        if (args.Positional.Count > expected)
+        {
+            throw new UsageException(
+                $"{Name} {TerminalText.OneLine(action)}: unexpected argument '{TerminalText.OneLine(args.Positional[expected])}'; nothing was sent. " +
+                "--confirm takes no value: give it alone to execute, or leave it out for a dry run.");
+        }
+
         var confirm = args.Flag("--confirm");
         var evidence = confirm ? AwsCommandLine.Evidence(args) : null;
-        var action = args.Positional[0];
         var user = args.Value("--user");
         var role = args.Value("--role");
         return AwsCommandLine.RunAsync(args, console, async () =>

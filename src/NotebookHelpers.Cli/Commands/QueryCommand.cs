@@ -136,8 +136,15 @@ public sealed class QueryCommand : ICliCommand
             summary.Append("nbh query: warning: ").AppendLine(TerminalText.OneLine(warning));
         }
 
+        // Results over part of the evidence read like results over all of it: the run says so last and exits 1.
+        var missed = results.Warnings.Count(w => w.StartsWith("INCOMPLETE", StringComparison.Ordinal));
+        if (missed > 0)
+        {
+            summary.Append(CultureInfo.InvariantCulture, $"nbh query: INCOMPLETE: {missed} parts of the evidence missed (listed above); the results cover the rest — run the same command again to fetch what is missing.").AppendLine();
+        }
+
         await console.Error.WriteAsync(summary.ToString()).ConfigureAwait(false);
-        return 0;
+        return missed > 0 ? CliApplication.FailureExitCode : 0;
     }
 
     /// <summary>Every source kind, configured from the run's options: live kinds are asked before local paths.</summary>

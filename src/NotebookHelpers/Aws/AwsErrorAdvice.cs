@@ -1,5 +1,6 @@
 using System.Net;
 using Amazon.Runtime;
+using NotebookHelpers.Aws.Credentials;
 using NotebookHelpers.Aws.EvidenceFolder;
 using NotebookHelpers.Aws.Transport;
 
@@ -17,15 +18,18 @@ public static class AwsErrorAdvice
         ArgumentNullException.ThrowIfNull(error);
         return error switch
         {
-            AwsServiceException e => Describe(e),
+            // Our own types carry messages built to be shown; anything that quotes a credential source is described.
             AwsConfigurationException e => e.Message,
+            _ when CredentialSourceRedaction.IsCredentialSourceFailure(error) => CredentialSourceRedaction.Describe(error),
+            AwsServiceException e => Describe(e),
             EvidenceConflictException e => e.Message,
             AmazonServiceException e => Describe(FromSdk(e)),
             AmazonClientException e when e.InnerException is HttpRequestException or TaskCanceledException =>
-                $"network failure: {FirstLine(e.Message)}; check connectivity, proxy settings and AWS_ENDPOINT_URL*.",
-            AmazonClientException e => $"AWS SDK: {FirstLine(e.Message)}",
+                $"network failure: {CredentialSourceRedaction.Redact(e.Message)}; check connectivity, proxy settings and AWS_ENDPOINT_URL*.",
+            AmazonClientException e => $"AWS SDK: {CredentialSourceRedaction.Redact(e.Message)}",
             HttpRequestException e => $"network failure: {FirstLine(e.Message)}; check connectivity and AWS_ENDPOINT_URL*.",
-            _ => FirstLine(error.Message),
+            IOException or UnauthorizedAccessException => FirstLine(error.Message),
+            _ => CredentialSourceRedaction.Redact(error.Message),
         };
     }
 

@@ -30,6 +30,9 @@ public sealed class AwsSession : IDisposable
     /// <summary>Where the credentials came from, for messages (never the secret).</summary>
     public string CredentialOrigin => CredentialChoice.Origin;
 
+    /// <summary>What the analyst should know about how the session was opened (e.g. a malformed config file passed over).</summary>
+    public IReadOnlyList<string> Warnings => CredentialChoice.Warnings;
+
     /// <summary>The endpoint resolver (honours <c>AWS_ENDPOINT_URL*</c>).</summary>
     public AwsEndpointResolver Endpoints { get; }
 

@@ -85,6 +85,7 @@ public sealed class EvidenceManifest
             var label = root.Label;
             foreach (var file in Evidence.FolderFiles.Under(full, (path, why) => allNotes.Add($"{label}: {path}: {why}; not hashed."))
                          .Select(f => (Full: f, Relative: Path.GetRelativePath(full, f).Replace(Path.DirectorySeparatorChar, '/')))
+                         .Where(f => !Evidence.EvidenceStaging.IsStagedFile(full, f.Relative))
                          .OrderBy(f => f.Relative, StringComparer.Ordinal))
             {
                 string? check = null;

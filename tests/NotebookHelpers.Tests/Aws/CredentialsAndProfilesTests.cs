@@ -258,4 +258,92 @@ public sealed class CredentialsAndProfilesTests : IDisposable
         await sessionSts.GetCallerIdentityAsync(new Amazon.SecurityToken.Model.GetCallerIdentityRequest());
         Assert.Equal([("ec2", "eu-west-1"), ("sts", "eu-west-1")], server.Requests.Skip(3).Select(r => (r.Service, r.Region)));
     }
+
+    private const string TypoedSecret = "TypoedSecretNeverPrinted0000000000000000";
+
+    private void WriteCredentials(string text) => File.WriteAllText(Path.Combine(_home, ".aws", "credentials"), text);
+
+    [Fact]
+    public async Task AMalformedCredentialsFileIsPassedOverWhenTheCredentialsComeFromTheEnvironment()
+    {
+        await using var server = await FakeAwsServer.StartAsync(r => Task.FromResult(IamResponses.Standard(r)), Secrets);
+        using var env = Profiles("", server);
+        WriteCredentials($"""
+            [default]
+            aws_access_key_id = AKIDOTHERKEY00000001
+            aws_secret_access_key: {TypoedSecret}
+            """);
+        using var keys = new EnvironmentScope(new Dictionary<string, string?>
+        {
+            ["AWS_ACCESS_KEY_ID"] = TestAws.AccessKeyId,
+            ["AWS_SECRET_ACCESS_KEY"] = TestAws.SecretKey,
+            ["AWS_REGION"] = "us-east-1",
+        });
+
+        var run = await CliRun.RunAsync("key-owner", "AKIAEXPOSEDKEY000001");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("credentials line 3 is not 'name = value'", run.Error, StringComparison.Ordinal);
+        Assert.All(server.Requests, r => Assert.Equal(TestAws.AccessKeyId, r.Signature.AccessKeyId));
+        Assert.DoesNotContain(TypoedSecret, run.Out + run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("aws_secret_access_key", run.Out + run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("credentials", "[default]\naws_access_key_id = AKIDOTHERKEY00000001\naws_secret_access_key: " + TypoedSecret + "\n", 3)]
+    [InlineData("credentials", "[default]\n" + TypoedSecret + "\n", 2)]
+    [InlineData("config", "[default]\nregion = us-east-1\n\n   " + TypoedSecret + "\n", 4)]
+    public async Task AMalformedSharedFileWithoutEnvironmentCredentialsIsOneLineNamingTheFileAndLine(string file, string content, int line)
+    {
+        await using var server = await FakeAwsServer.StartAsync(r => Task.FromResult(IamResponses.Standard(r)), Secrets);
+        using var env = Profiles(file == "config" ? content : "[default]\nregion = us-east-1\n", server);
+        WriteCredentials(file == "credentials" ? content : "[default]\naws_access_key_id = AKIDOTHERKEY00000001\naws_secret_access_key = x\n");
+
+        foreach (var args in new[] { new[] { "key-owner", "AKIAEXPOSEDKEY000001" }, ["key-owner", "AKIAEXPOSEDKEY000001", "--profile", "default"] })
+        {
+            var run = await CliRun.RunAsync(args);
+
+            Assert.Equal(1, run.ExitCode);
+            var message = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith("nbh key-owner: ", message, StringComparison.Ordinal);
+            Assert.Contains($"{Path.Combine(_home, ".aws", file)} line {line} is not 'name = value'", message, StringComparison.Ordinal);
+            Assert.Contains("fix it", message, StringComparison.Ordinal);
+            Assert.DoesNotContain(TypoedSecret, run.Out + run.Error, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(server.Requests);
+    }
+
+    [Theory]
+    [InlineData("echo '{\"Version\":1,\"AccessKeyId\":\"AKIDPROCESSSTDOUT001\"' ; echo ProcessStderrSecret0000000000000000 >&2; exit 3", "exited with code 3")]
+    [InlineData("echo 'not json ProcessStdoutSecret000000000000000'", "printed no valid credentials JSON")]
+    public async Task AFailingCredentialProcessIsOneLineWithoutItsOutput(string script, string expected)
+    {
+        await using var server = await FakeAwsServer.StartAsync(r => Task.FromResult(IamResponses.Standard(r)), Secrets);
+        var helper = Path.Combine(_home, "credential-helper.sh");
+        File.WriteAllText(helper, "#!/bin/sh\n" + script + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(helper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        using var env = Profiles($"""
+            [profile proc]
+            credential_process = {helper}
+            region = us-east-1
+            """, server);
+
+        var keyOwner = await CliRun.RunAsync("key-owner", "AKIAEXPOSEDKEY000001", "--profile", "proc");
+        var query = await CliRun.RunAsync("query", "--logs", "cwl:CloudTrail/logs", "--profile", "proc", "--start", "2023-11-05", "--end", "2023-11-06", "fields @message");
+
+        foreach (var run in new[] { keyOwner, query })
+        {
+            Assert.Equal(1, run.ExitCode);
+            var message = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains("credential_process", message, StringComparison.Ordinal);
+            Assert.Contains(expected, message, StringComparison.Ordinal);
+            Assert.DoesNotContain("Secret0000", run.Out + run.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("AKIDPROCESSSTDOUT001", run.Out + run.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+        }
+    }
 }

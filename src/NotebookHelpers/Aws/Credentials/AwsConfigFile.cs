@@ -10,7 +10,7 @@ public static class AwsConfigFile
     public static string PathIn(AwsEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var home = environment.Get("HOME") ?? environment.Get("USERPROFILE") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        var home = HomeIn(environment);
         if (environment.Get("AWS_CONFIG_FILE") is { } configured)
         {
             return configured == "~" || configured.StartsWith("~/", StringComparison.Ordinal)
@@ -19,5 +19,12 @@ public static class AwsConfigFile
         }
 
         return Path.Combine(home, ".aws", "config");
+    }
+
+    /// <summary>The home folder the AWS CLI uses in <paramref name="environment"/>: <c>HOME</c>, else <c>USERPROFILE</c>.</summary>
+    public static string HomeIn(AwsEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return environment.Get("HOME") ?? environment.Get("USERPROFILE") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
     }
 }

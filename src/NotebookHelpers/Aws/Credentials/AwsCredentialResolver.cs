@@ -19,9 +19,11 @@ public static class AwsCredentialResolver
     {
         ArgumentNullException.ThrowIfNull(environment);
         var store = new CredentialProfileStoreChain(environment.Get("AWS_SHARED_CREDENTIALS_FILE"));
+        // The SDK's reader would throw with the malformed line (often a secret) in its message: check the files first.
+        var fileProblem = AwsSharedFileCheck.FindProblem(environment);
         if (!string.IsNullOrWhiteSpace(profileName))
         {
-            return FromProfile(store, profileName.Trim(), "--profile");
+            return FromProfile(store, profileName.Trim(), "--profile", fileProblem);
         }
 
         if (environment.Get("AWS_ACCESS_KEY_ID") is { } keyId)
@@ -30,13 +32,28 @@ public static class AwsCredentialResolver
                 ?? throw new AwsConfigurationException("AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not; set both, or unset both to use a profile.");
             var token = environment.Get("AWS_SESSION_TOKEN");
             AWSCredentials credentials = token is null ? new BasicAWSCredentials(keyId, secret) : new SessionAWSCredentials(keyId, secret, token);
+            var origin = $"environment variables (AWS_ACCESS_KEY_ID={AccessKeyDisplay.Mask(keyId)})";
+            if (fileProblem is not null)
+            {
+                // The keys are complete without the files; only the profile's region and endpoints are lost.
+                return new AwsCredentialChoice(credentials, origin, null)
+                {
+                    Warnings = [$"{fileProblem} Using the environment's credentials without any profile settings (region, endpoint_url)."],
+                };
+            }
+
             store.TryGetProfile(environment.Get("AWS_PROFILE") ?? "default", out var ambient);
-            return new AwsCredentialChoice(credentials, $"environment variables (AWS_ACCESS_KEY_ID={AccessKeyDisplay.Mask(keyId)})", ambient);
+            return new AwsCredentialChoice(credentials, origin, ambient);
+        }
+
+        if (fileProblem is not null)
+        {
+            throw new AwsConfigurationException(fileProblem);
         }
 
         if (environment.Get("AWS_PROFILE") is { } envProfile)
         {
-            return FromProfile(store, envProfile, "AWS_PROFILE");
+            return FromProfile(store, envProfile, "AWS_PROFILE", null);
         }
 
         if (store.TryGetProfile("default", out var defaultProfile) && store.TryGetAWSCredentials("default", out var defaultCredentials))
@@ -57,8 +74,13 @@ public static class AwsCredentialResolver
         }
     }
 
-    private static AwsCredentialChoice FromProfile(CredentialProfileStoreChain store, string name, string origin)
+    private static AwsCredentialChoice FromProfile(CredentialProfileStoreChain store, string name, string origin, string? fileProblem)
     {
+        if (fileProblem is not null)
+        {
+            throw new AwsConfigurationException(fileProblem);
+        }
+
         if (!store.TryGetProfile(name, out var profile))
         {
             throw new AwsConfigurationException(
@@ -72,23 +94,17 @@ public static class AwsCredentialResolver
                 return new AwsCredentialChoice(credentials, $"profile '{name}'", profile);
             }
         }
-        catch (AmazonClientException e)
+        catch (Exception e) when (e is AmazonClientException or ProcessAWSCredentialException or InvalidDataException)
         {
             var hint = profile.Options.SsoSession is not null || profile.Options.SsoStartUrl is not null
                 ? $" Run 'aws sso login --profile {name}' first."
                 : "";
-            throw new AwsConfigurationException($"Profile '{name}' cannot give credentials: {FirstLine(e.Message)}{hint}", e);
+            throw new AwsConfigurationException($"Profile '{name}' cannot give credentials: {CredentialSourceRedaction.Describe(e)}{hint}", e);
         }
 
         var ssoHint = profile.Options.SsoSession is not null || profile.Options.SsoStartUrl is not null
             ? $"; it is an SSO profile: run 'aws sso login --profile {name}' first"
             : "";
         throw new AwsConfigurationException($"Profile '{name}' holds no usable credentials{ssoHint}.");
-    }
-
-    private static string FirstLine(string text)
-    {
-        var end = text.IndexOfAny(['\r', '\n']);
-        return end < 0 ? text : text[..end];
     }
 }

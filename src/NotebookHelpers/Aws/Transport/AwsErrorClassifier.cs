@@ -39,6 +39,8 @@ public static class AwsErrorClassifier
         ["TrailNotFoundException"] = AwsErrorKind.NotFound,
         ["NotFound"] = AwsErrorKind.NotFound,
         ["InvalidParameterException"] = AwsErrorKind.InvalidRequest,
+        ["InvalidRequestException"] = AwsErrorKind.InvalidRequest,
+        ["MetadataException"] = AwsErrorKind.InvalidRequest,
         ["InvalidParameterValue"] = AwsErrorKind.InvalidRequest,
         ["InvalidInput"] = AwsErrorKind.InvalidRequest,
         ["ValidationError"] = AwsErrorKind.InvalidRequest,

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Signing;
+using NotebookHelpers.Aws.Credentials;
 
 namespace NotebookHelpers.Aws.Transport;
 
@@ -73,10 +74,12 @@ public sealed class AwsHttpSender : IDisposable
         {
             signed = await AWSSigV4Signer.SignAsync(signing, parameters, cancellationToken).ConfigureAwait(false);
         }
-        catch (AmazonClientException e)
+        catch (Exception e) when (e is AmazonClientException or ProcessAWSCredentialException or InvalidDataException)
         {
-            // Credential resolution failed (expired SSO token, missing profile …): the SDK's message names no secret.
-            throw new AwsConfigurationException($"Cannot get AWS credentials to call {request.Service}:{request.Operation}: {FirstLine(e.Message)}", e);
+            // Credential resolution failed (expired SSO token, a failing credential_process …): its message may quote
+            // what the source printed, so it is described, never echoed.
+            throw new AwsConfigurationException(
+                $"Cannot get AWS credentials to call {request.Service}:{request.Operation}: {CredentialSourceRedaction.Describe(e)}", e);
         }
 
         using var message = new HttpRequestMessage(request.Method, uri);

@@ -31,6 +31,9 @@ public sealed record AwsService(
     /// <summary>S3.</summary>
     public static AwsService S3 { get; } = new("s3", "s3", ["S3"], false, "s3");
 
+    /// <summary>Athena (JSON 1.1).</summary>
+    public static AwsService Athena { get; } = new("athena", "athena", ["ATHENA"], false, "athena");
+
     /// <summary>EC2.</summary>
     public static AwsService Ec2 { get; } = new("ec2", "ec2", ["EC2"], false, "ec2");
 

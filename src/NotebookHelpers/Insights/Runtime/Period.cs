@@ -93,7 +93,7 @@ public readonly record struct Period(long Amount, TimeUnit Unit)
         _ => "y",
     };
 
-    private long FixedMilliseconds => Amount * Unit switch
+    internal long FixedMilliseconds => Amount * Unit switch
     {
         TimeUnit.Millisecond => 1,
         TimeUnit.Second => MsPerSecond,

@@ -1,0 +1,65 @@
+namespace NotebookHelpers.Insights.Sql;
+
+/// <summary>
+/// Where rendered SQL reads events from. Each source fixes its dialect and how a Logs Insights field maps to its
+/// columns: <see cref="AthenaTable"/> is the standard CloudTrail table of AWS's documented CREATE EXTERNAL TABLE
+/// (Trino); <see cref="DuckDbEvents"/> is one row per evidence record in the <see cref="StagedEventColumns"/> layout
+/// (DuckDB).
+/// </summary>
+public abstract record SqlSource
+{
+    private protected SqlSource()
+    {
+    }
+
+    /// <summary>The dialect this source is read with.</summary>
+    public abstract SqlDialect Dialect { get; }
+
+    /// <summary>The relation as it appears after FROM.</summary>
+    public abstract string Relation { get; }
+
+    /// <summary>The standard CloudTrail table in Athena, e.g. <c>default.cloudtrail_logs</c>.</summary>
+    /// <exception cref="ArgumentException">The name is not one or two plain identifiers.</exception>
+    public static SqlSource AthenaTable(string table) => new AthenaTableSource(table);
+
+    /// <summary>
+    /// Evidence records staged for DuckDB: <paramref name="relation"/> is a table name (default <c>events</c>) or a
+    /// table function such as <c>read_json('events.ndjson', columns = …)</c> with the
+    /// <see cref="StagedEventColumns"/> columns.
+    /// </summary>
+    public static SqlSource DuckDbEvents(string relation = StagedEventColumns.DefaultTable) => new DuckDbEventsSource(relation);
+}
+
+/// <summary>The standard CloudTrail table in Athena (Trino).</summary>
+internal sealed record AthenaTableSource : SqlSource
+{
+    public AthenaTableSource(string table)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(table);
+        var parts = table.Split('.');
+        if (parts.Length > 2 || parts.Any(p => p.Length == 0 || !p.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')))
+        {
+            throw new ArgumentException($"'{table}' is not a table name (TABLE or DATABASE.TABLE, letters, digits and _).", nameof(table));
+        }
+
+        Relation = string.Join('.', parts.Select(p => "\"" + p + "\""));
+    }
+
+    public override SqlDialect Dialect => SqlDialect.Trino;
+
+    public override string Relation { get; }
+}
+
+/// <summary>Evidence records staged for DuckDB.</summary>
+internal sealed record DuckDbEventsSource : SqlSource
+{
+    public DuckDbEventsSource(string relation)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(relation);
+        Relation = relation;
+    }
+
+    public override SqlDialect Dialect => SqlDialect.DuckDb;
+
+    public override string Relation { get; }
+}
