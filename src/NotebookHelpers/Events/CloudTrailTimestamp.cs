@@ -10,6 +10,24 @@ namespace NotebookHelpers.Events;
 /// </summary>
 public static class CloudTrailTimestamp
 {
+    /// <summary>
+    /// The earliest time a CloudTrail event can carry: the service launched on 13 November 2013. An earlier time
+    /// (0001-01-01, the Unix epoch) is a forged or damaged record.
+    /// </summary>
+    public static readonly DateTimeOffset Earliest = new(2013, 11, 13, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>How far past the reader's clock an event time may lie (clock skew) before it is implausible.</summary>
+    public static readonly TimeSpan FutureTolerance = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Why an event time cannot be a real CloudTrail time (before <see cref="Earliest"/>, or more than
+    /// <see cref="FutureTolerance"/> after <paramref name="now"/>), or null when it can.
+    /// </summary>
+    public static string? Implausible(DateTimeOffset time, DateTimeOffset now) =>
+        time < Earliest ? $"event time {time.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ} is before CloudTrail existed (2013-11-13)"
+        : time > now + FutureTolerance ? $"event time {time.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ} is in the future (the clock says {now.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ})"
+        : null;
+
     /// <summary>Parses UTF-8 text. A time without a zone is taken as UTC.</summary>
     public static bool TryParse(ReadOnlySpan<byte> utf8, out DateTimeOffset value)
     {

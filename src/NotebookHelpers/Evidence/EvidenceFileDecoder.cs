@@ -141,8 +141,29 @@ internal static class EvidenceFileDecoder
 
             if (n >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF)
             {
-                problems.Add(new ReadProblem(location.AtByte(0), ReadProblemKind.ByteOrderMark, "a UTF-8 byte order mark was skipped"));
-                offset = 3;
+                // A file saved twice by a BOM-writing editor starts with two marks: skip them all, say how many.
+                var marks = 0;
+                while (offset + 3 <= n && head[offset] == 0xEF && head[offset + 1] == 0xBB && head[offset + 2] == 0xBF)
+                {
+                    offset += 3;
+                    marks++;
+                }
+
+                problems.Add(new ReadProblem(location.AtByte(0), ReadProblemKind.ByteOrderMark,
+                    marks == 1 ? "a UTF-8 byte order mark was skipped" : $"{marks} UTF-8 byte order marks in a row were skipped"));
+            }
+            else if (n >= 4 && ((head[0] == 0xFF && head[1] == 0xFE && head[2] == 0 && head[3] == 0) || (head[0] == 0 && head[1] == 0 && head[2] == 0xFE && head[3] == 0xFF)))
+            {
+                // UTF-32 (checked before UTF-16, whose little-endian mark is its prefix): transcode, then sniff again.
+                var littleEndian = head[0] == 0xFF;
+                problems.Add(new ReadProblem(location.AtByte(0), ReadProblemKind.ByteOrderMark,
+                    $"UTF-32 {(littleEndian ? "little" : "big")}-endian text was transcoded to UTF-8 (byte offsets refer to the UTF-8 text)"));
+                using var transcoded = Encoding.CreateTranscodingStream(new PrefixStream(head.AsMemory(4, n - 4), content),
+                    new UTF32Encoding(bigEndian: !littleEndian, byteOrderMark: false), Encoding.UTF8);
+                var utf8Head = new byte[SniffBytes];
+                var m = transcoded.ReadAtLeast(utf8Head, utf8Head.Length, throwOnEndOfStream: false);
+                DecodeContent(transcoded, utf8Head.AsSpan(0, m), 0, location, display, inDirectory, options, sink, problems);
+                return;
             }
             else if (n >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)))
             {

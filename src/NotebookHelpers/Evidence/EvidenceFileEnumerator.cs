@@ -6,19 +6,25 @@ namespace NotebookHelpers.Evidence;
 /// <summary>
 /// Lists the files behind the paths a user gave, lazily and in a stable order (ordinal by name, depth first), so
 /// reruns produce byte-identical output. CloudTrail objects whose delivery time (from the name) or date folder
-/// (<c>.../YYYY/MM/DD/</c>) lies outside the time range are pruned before they are opened.
+/// (<c>.../YYYY/MM/DD/</c>) lies outside the time range are pruned before they are opened. A folder is walked once
+/// however many symlinks lead to it (folders are told apart by their real path), and only regular files are opened
+/// from a folder: both are reported with the path (<see cref="ReadProblemKind.FolderSeenBefore"/>,
+/// <see cref="ReadProblemKind.NotAFile"/>).
 /// </summary>
 internal sealed class EvidenceFileEnumerator
 {
     private readonly TimeRange _range;
     private readonly TimeSpan _margin;
     private readonly ReadReport _report;
+    private readonly bool _strict;
+    private readonly Dictionary<string, string> _walked = new(StringComparer.Ordinal);
 
-    public EvidenceFileEnumerator(TimeRange range, TimeSpan margin, ReadReport report)
+    public EvidenceFileEnumerator(TimeRange range, TimeSpan margin, ReadReport report, bool strict = false)
     {
         _range = range;
         _margin = margin;
         _report = report;
+        _strict = strict;
     }
 
     /// <summary>
@@ -59,9 +65,42 @@ internal sealed class EvidenceFileEnumerator
         (_range.Start is { } start && new DateTimeOffset(day.AddDays(1), TimeSpan.Zero) < start) ||
         (_range.End is { } end && new DateTimeOffset(day, TimeSpan.Zero) > end + _margin);
 
+    private void Problem(string path, ReadProblemKind kind, string reason)
+    {
+        var problem = new ReadProblem(new EvidenceLocation(path), kind, reason);
+        _report.AddProblem(problem);
+        if (_strict && !problem.IsNotice)
+        {
+            throw new EvidenceReadException(problem);
+        }
+    }
+
     private IEnumerable<EvidenceFile> Walk(string directory, int? depthDate)
     {
-        var entries = new DirectoryInfo(directory).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal);
+        var real = RealPath.Of(directory);
+        if (real is null)
+        {
+            Problem(directory, ReadProblemKind.FolderSeenBefore, "its symlinks loop: not walked");
+            yield break;
+        }
+
+        if (!_walked.TryAdd(real, directory))
+        {
+            Problem(directory, ReadProblemKind.FolderSeenBefore, $"the same folder as {_walked[real]}, already walked (through a symlink): not walked again");
+            yield break;
+        }
+
+        List<FileSystemInfo> entries;
+        try
+        {
+            entries = [.. new DirectoryInfo(directory).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal)];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            Problem(directory, ReadProblemKind.UnreadableFile, $"the folder cannot be listed: {e.Message}");
+            yield break;
+        }
+
         foreach (var entry in entries)
         {
             if (entry is DirectoryInfo sub)
@@ -97,6 +136,12 @@ internal sealed class EvidenceFileEnumerator
                 continue;
             }
 
+            if (FileKind.NotRegular(entry.FullName) is { } kind)
+            {
+                Problem(entry.FullName, ReadProblemKind.NotAFile, $"{kind}, not a file: not opened");
+                continue;
+            }
+
             var name = CloudTrailObjectName.TryParse(entry.Name);
             if (name is { IsDigest: false } && !_range.IsUnbounded && OutsideRange(name.DeliveredAt))
             {
@@ -109,7 +154,8 @@ internal sealed class EvidenceFileEnumerator
     }
 
     private static int CountFiles(DirectoryInfo directory) =>
-        directory.EnumerateFiles("*", SearchOption.AllDirectories).Count(f => CloudTrailObjectName.TryParse(f.Name) is { IsDigest: false });
+        // Links are not followed here: a link loop below a pruned date folder must not hang the count.
+        directory.EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true }).Count(f => CloudTrailObjectName.TryParse(f.Name) is { IsDigest: false });
 
     // .../YYYY/MM/DD as in AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD/
     private static bool IsDateFolder(DirectoryInfo folder, out DateTime day)

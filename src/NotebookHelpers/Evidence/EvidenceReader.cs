@@ -90,7 +90,8 @@ public sealed class EvidenceReader
         var report = Report = new ReadReport(Options.MaxListedProblems);
         var dedup = Options.Deduplicate ? new EventDeduplicator(Options.DedupCapacity) : null;
         var range = Options.TimeRange;
-        var enumerator = new EvidenceFileEnumerator(range, Options.PruneMargin, report);
+        var now = DateTimeOffset.UtcNow;
+        var enumerator = new EvidenceFileEnumerator(range, Options.PruneMargin, report, Options.Strict);
         var files = enumerator.Enumerate(paths);
         var output = new LogRecordBatchBuilder();
         var options = Options.RequiredKeys is null ? Options : Options with { BufferPool = DecodeBuffers.CreatePool() };
@@ -134,8 +135,25 @@ public sealed class EvidenceReader
 
             foreach (var decoded in chunk.Records)
             {
-                report.Records++;
                 var time = new DateTimeOffset(decoded.EventTimeTicks, TimeSpan.Zero);
+                if (CloudTrailTimestamp.Implausible(time, now) is { } implausible)
+                {
+                    var problem = new ReadProblem(decoded.Location, ReadProblemKind.ImplausibleTime, implausible + ": the record is set aside");
+                    report.AddProblem(problem);
+                    if (Options.Strict)
+                    {
+                        if (output.HasAny)
+                        {
+                            yield return output.Take();
+                        }
+
+                        throw new EvidenceReadException(problem);
+                    }
+
+                    continue;
+                }
+
+                report.Records++;
                 if (!range.Contains(time))
                 {
                     report.OutsideTimeRange++;

@@ -41,4 +41,23 @@ public enum ReadProblemKind
     /// U+FFFD. Kept.
     /// </summary>
     InvalidUtf8,
+
+    /// <summary>
+    /// A FIFO, socket or device found while walking a folder: not opened (a FIFO would block the read forever, a
+    /// device would never end).
+    /// </summary>
+    NotAFile,
+
+    /// <summary>
+    /// A folder reached again through a symlink (<c>again -> .</c>, or a second link to a folder already read), or a
+    /// chain of links that loops: not walked again. Nothing is lost.
+    /// </summary>
+    FolderSeenBefore,
+
+    /// <summary>
+    /// A record whose event time no CloudTrail event can have (before CloudTrail existed, 0001-01-01, 9999-12-31, the
+    /// Unix epoch, or days in the future): set aside, so it can neither stretch charts over centuries nor start a
+    /// baseline in 1970.
+    /// </summary>
+    ImplausibleTime,
 }

@@ -48,7 +48,7 @@ public sealed class TrailEvidenceIndex
 
         var index = new TrailEvidenceIndex(root);
         var isEvidenceFolder = File.Exists(Path.Combine(root, EvidenceDirectory.ManifestFileName));
-        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+        foreach (var file in Evidence.FolderFiles.Under(root)
                      .Select(f => (Full: f, Relative: Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/')))
                      .Where(f => !Evidence.EvidenceStaging.IsStagedFile(root, f.Relative))
                      .OrderBy(f => f.Relative, StringComparer.Ordinal))

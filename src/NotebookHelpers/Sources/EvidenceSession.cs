@@ -183,7 +183,7 @@ public sealed class EvidenceSession : IHtmlRenderable
             }
             else if (Directory.Exists(path))
             {
-                foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories))
+                foreach (var file in FolderFiles.Under(path))
                 {
                     total += new FileInfo(file).Length;
                     if (total > InMemoryLimitBytes)

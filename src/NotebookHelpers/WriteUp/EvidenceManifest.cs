@@ -82,7 +82,8 @@ public sealed class EvidenceManifest
 
             var listed = ReadNbhManifest(root.Path);
             var full = Path.GetFullPath(root.Path);
-            foreach (var file in Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories)
+            var label = root.Label;
+            foreach (var file in Evidence.FolderFiles.Under(full, (path, why) => allNotes.Add($"{label}: {path}: {why}; not hashed."))
                          .Select(f => (Full: f, Relative: Path.GetRelativePath(full, f).Replace(Path.DirectorySeparatorChar, '/')))
                          .Where(f => !Evidence.EvidenceStaging.IsStagedFile(full, f.Relative))
                          .OrderBy(f => f.Relative, StringComparer.Ordinal))
