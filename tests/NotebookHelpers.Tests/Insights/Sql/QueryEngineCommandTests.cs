@@ -48,6 +48,24 @@ public class QueryEngineCommandTests
         Assert.Contains("--engine must be offline or duckdb", engine.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task WithoutTheDuckDbEngineBuiltItSaysHowToBuildIt()
+    {
+        // NBH_DUCKDB names where the engine is; tests in this class run one at a time, so the variable is theirs.
+        Environment.SetEnvironmentVariable("NBH_DUCKDB", "/nonexistent/NotebookHelpers.DuckDb.dll");
+        try
+        {
+            var (exit, stdout, stderr) = await Run("query", "--logs", "sample", "--engine", "duckdb", "stats count(*)");
+            Assert.Equal(CliApplication.UsageExitCode, exit);
+            Assert.Equal("", stdout);
+            Assert.Contains("dotnet build src/NotebookHelpers.DuckDb", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("NBH_DUCKDB", null);
+        }
+    }
+
     private static async Task<(int Exit, string Stdout, string Stderr)> Run(params string[] args)
     {
         using var stdout = new StringWriter();

@@ -1,0 +1,19 @@
+SELECT (to_unixtime(from_iso8601_timestamp(eventtime)) * 1000) AS "c0",
+  eventid AS "c1",
+  eventsource AS "c2",
+  eventname AS "c3",
+  errorcode AS "c4",
+  useridentity.arn AS "c5",
+  useridentity.accesskeyid AS "c6",
+  sourceipaddress AS "c7",
+  awsregion AS "c8",
+  (CASE WHEN json_extract_scalar(requestparameters, '$.name') IS NOT NULL THEN json_format(json_extract(requestparameters, '$.name')) END) AS "c9",
+  (CASE WHEN json_extract_scalar(requestparameters, '$.url') IS NOT NULL THEN json_format(json_extract(requestparameters, '$.url')) END) AS "c10",
+  (CASE WHEN json_extract_scalar(requestparameters, '$.sAMLProviderArn') IS NOT NULL THEN json_format(json_extract(requestparameters, '$.sAMLProviderArn')) END) AS "c11",
+  (to_unixtime(from_iso8601_timestamp(eventtime)) * 1000) AS "__k0",
+  eventid AS "__ord",
+  concat("$path", '#', coalesce(eventid, '')) AS "__ptr"
+FROM "security"."cloudtrail_logs"
+WHERE coalesce(eventname IN ('CreateSAMLProvider', 'UpdateSAMLProvider', 'CreateOpenIDConnectProvider', 'UpdateOpenIDConnectProviderThumbprint', 'AddClientIDToOpenIDConnectProvider', 'CreatePermissionSet', 'PutInlinePolicyToPermissionSet', 'AttachManagedPolicyToPermissionSet', 'AttachCustomerManagedPolicyReferenceToPermissionSet', 'CreateAccountAssignment', 'ProvisionPermissionSet', 'CreateUser', 'CreateGroupMembership'), false)
+ORDER BY "__k0" ASC NULLS LAST, "__ord" ASC
+LIMIT 10000;
