@@ -2,6 +2,7 @@ using System.Globalization;
 using NotebookHelpers.Aws;
 using NotebookHelpers.Aws.Athena;
 using NotebookHelpers.Aws.EvidenceFolder;
+using NotebookHelpers.Display;
 
 namespace NotebookHelpers.Cli.CommandLine;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using NotebookHelpers.Aws.Athena;
 using NotebookHelpers.Cli.CommandLine;
+using NotebookHelpers.Display;
 
 namespace NotebookHelpers.Cli.Commands;
 
