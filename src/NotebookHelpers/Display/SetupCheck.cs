@@ -14,7 +14,7 @@ namespace NotebookHelpers.Display;
 [TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html", "text/plain"])]
 public sealed class SetupCheck : IHtmlRenderable
 {
-    private static readonly string[] LiveSchemes = ["cwl:", "lookup:", "s3://"];
+    private static readonly string[] LiveSchemes = ["cwl:", "lookup:", "s3://", AthenaSourceName.Scheme];
 
     private SetupCheck(IReadOnlyList<SetupCheckItem> items)
     {
@@ -134,6 +134,13 @@ public sealed class SetupCheck : IHtmlRenderable
         {
             try
             {
+                if (AthenaSourceName.IsMatch(source.TrimStart()))
+                {
+                    // An athena: source is opened with the key and the start time the investigation notebooks give it.
+                    var table = AthenaSourceName.Parse(source.TrimStart());
+                    return new(name, true, $"{table}: a live source; not queried here (Athena bills per TB scanned). The investigation notebooks query it with their AccessKeyId and Start.");
+                }
+
                 var parsed = EvidenceSources.Parse(source, new EvidenceSourceOptions { EvidenceFolder = Path.GetTempPath() });
                 return new(name, true, $"{parsed.Description}: a live source; not queried here (Logs Insights is billed per GB scanned). The investigation notebooks query it.");
             }

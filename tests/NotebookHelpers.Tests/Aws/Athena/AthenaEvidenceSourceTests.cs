@@ -130,3 +130,17 @@ public sealed class AthenaEvidenceSourceTests
         public void Report(string value) => report(value);
     }
 }
+
+/// <summary>00-start-here's setup check on an athena: source: parsed, not queried (it needs the key and the start).</summary>
+public sealed class AthenaSetupCheckTests
+{
+    [Fact]
+    public async Task AnAthenaSourceIsParsedNotQueriedByTheSetupCheck()
+    {
+        var check = await NotebookHelpers.Display.SetupCheck.RunAsync("athena:security.org_trail?workgroup=ir");
+
+        var evidence = check.Items.Single(i => i.Name == "Evidence source");
+        Assert.True(evidence.Passed, evidence.Result);
+        Assert.StartsWith("Athena table security.org_trail: a live source; not queried here", evidence.Result, StringComparison.Ordinal);
+    }
+}
