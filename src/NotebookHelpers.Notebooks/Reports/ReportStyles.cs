@@ -7,7 +7,9 @@ internal static class ReportStyles
         ":root{--fg:#1f2328;--muted:#57606a;--border:#d0d7de;--bg-code:#f6f8fa;--accent:#0969da;--bad:#cf222e;--bad-bg:#ffebe9;--ok:#1a7f37;}" +
         "*{box-sizing:border-box;}" +
         "body{margin:0;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:var(--fg);line-height:1.5;background:#fff;}" +
-        "main,header.report,footer.report{max-width:1120px;margin:0 auto;padding:0 24px;}" +
+        // Outputs (tables, charts) take the width of a 1,400 px window; prose keeps lines short enough to read.
+        "main,header.report,footer.report{max-width:1400px;margin:0 auto;padding:0 24px;}" +
+        ".markdown{max-width:1000px;}" +
         "header.report{padding-top:24px;border-bottom:1px solid var(--border);padding-bottom:12px;}" +
         "header.report h1{margin:0 0 4px;font-size:26px;}" +
         ".meta{color:var(--muted);font-size:13px;}" +

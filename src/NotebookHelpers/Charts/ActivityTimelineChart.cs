@@ -17,7 +17,10 @@ public static class ActivityTimelineChart
 
     /// <summary>The timeline of <paramref name="activity"/>.</summary>
     /// <param name="activity">The calls to draw.</param>
-    /// <param name="bucketSize">Bar width; an hour by default (a day beyond three weeks).</param>
+    /// <param name="bucketSize">
+    /// Bar width; by default ten minutes when the chart opens on an attack of at most twelve hours (<see cref="KeyActivity.Focus"/>),
+    /// else an hour (a day beyond three weeks).
+    /// </param>
     public static PlotlyFigure Create(KeyActivity activity, TimeSpan? bucketSize = null)
     {
         ArgumentNullException.ThrowIfNull(activity);
@@ -36,7 +39,8 @@ public static class ActivityTimelineChart
             order.Add(OtherServices);
         }
 
-        var bucket = bucketSize ?? (events.Count == 0 ? TimeSpan.FromHours(1) : ChartText.Bucket(events[0].EventTime, events[^1].EventTime));
+        var focus = activity.Focus;
+        var bucket = bucketSize ?? (events.Count == 0 ? TimeSpan.FromHours(1) : ChartText.Bucket(focus, events[0].EventTime, events[^1].EventTime));
         var histogram = TimeHistogram.Build(
             events,
             e => e.EventTime,
@@ -44,7 +48,7 @@ public static class ActivityTimelineChart
             bucket,
             seriesOrder: order);
         var figure = histogram.ToStackedBars($"Calls per {ChartText.BucketWord(bucket)} by service: {activity.Label}", "calls");
-        ChartText.SizeBars(figure, histogram, activity.ContainmentMarkers);
+        ChartText.SizeBars(figure, histogram, activity.ContainmentMarkers, focus);
         TimeMarkers.AddTo(figure, activity.ContainmentMarkers);
         figure.Summary = Summarise(activity, services, histogram);
         return figure;

@@ -56,7 +56,7 @@ public static class BlastRadiusChart
         figure.Layout.XAxis.Extra["range"] = new[] { -0.4, layout.MaxDepth + 2.6 };
         figure.Layout.YAxis.Extra["autorange"] = "reversed";
         figure.Layout.Margin["l"] = 16;
-        figure.Layout.Margin["t"] = 96;
+        figure.Layout.Margin["t"] = 124;
 
         figure.Add(Lines("relation", layout.Placed.Where(p => p.Parent is not null).SelectMany(p => Elbow(p.Parent!, p)), "#8c959f", "solid", showLegend: false));
         if (layout.References.Count > 0)

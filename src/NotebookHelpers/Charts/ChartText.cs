@@ -33,6 +33,13 @@ internal static class ChartText
     public static TimeSpan Bucket(DateTimeOffset first, DateTimeOffset last) =>
         last - first <= TimeSpan.FromDays(21) ? TimeSpan.FromHours(1) : TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// The bucket width for a timeline that opens on <paramref name="focus"/>: ten minutes when the focus is at most
+    /// twelve hours and the whole range at most a week (about a thousand bars), else as <see cref="Bucket(DateTimeOffset, DateTimeOffset)"/>.
+    /// </summary>
+    public static TimeSpan Bucket(TimeWindow? focus, DateTimeOffset first, DateTimeOffset last) =>
+        focus is { } window && window.Length <= TimeSpan.FromHours(12) && last - first <= TimeSpan.FromDays(7) ? TimeSpan.FromMinutes(10) : Bucket(first, last);
+
     /// <summary>"hour" or "day" for a bucket width.</summary>
     public static string BucketWord(TimeSpan bucket) =>
         bucket == TimeSpan.FromDays(1) ? "day"
@@ -49,10 +56,10 @@ internal static class ChartText
     }
 
     /// <summary>
-    /// Gives every bar of <paramref name="figure"/> an explicit width of one bucket (a little less, for a gap) and pins
-    /// the axis to the buckets: plotly.js cannot infer a bar width from a single bucket and would draw a hairline.
+    /// Sizes the bars of <paramref name="figure"/> to their buckets, titles the axes, and sets the time axis's range: the buckets and markers, or <paramref name="focus"/> with a note of what
+    /// lies before it.
     /// </summary>
-    public static void SizeBars(PlotlyFigure figure, TimeHistogram histogram, IReadOnlyList<TimeMarker>? markers = null)
+    public static void SizeBars(PlotlyFigure figure, TimeHistogram histogram, IReadOnlyList<TimeMarker>? markers = null, TimeWindow? focus = null)
     {
         foreach (var trace in figure.Data.Where(t => t.Type == "bar"))
         {
@@ -61,6 +68,12 @@ internal static class ChartText
 
         var times = histogram.Buckets.Count == 0 ? [] : new List<DateTimeOffset> { histogram.Buckets[0], histogram.Buckets[^1] + histogram.BucketSize };
         times.AddRange((markers ?? []).Select(m => m.Time));
+        if (focus is { } window)
+        {
+            times = [window.Start, window.End + histogram.BucketSize];
+            NoteBefore(figure, histogram, window.Start);
+        }
+
         if (times.Count > 0)
         {
             // A little room on the right for the last marker's label.
@@ -70,5 +83,49 @@ internal static class ChartText
 
         figure.Layout.XAxis.Title = new PlotlyTitle(BucketWord(histogram.BucketSize) + " (UTC)");
         figure.Layout.YAxis.Title = new PlotlyTitle("calls per " + BucketWord(histogram.BucketSize));
+    }
+
+    /// <summary>
+    /// Counts are whole numbers: below eleven plotly.js would tick at 0.5 (or print 1, 1, 2, 2 with a whole-number
+    /// format), so the axis ticks at every call.
+    /// </summary>
+    public static void WholeTicks(PlotlyAxis axis, long max)
+    {
+        if (max <= 10)
+        {
+            axis.Extra["dtick"] = 1;
+            axis.Extra["tick0"] = 0;
+        }
+    }
+
+    private static void NoteBefore(PlotlyFigure figure, TimeHistogram histogram, DateTimeOffset start)
+    {
+        var before = 0L;
+        DateTimeOffset? first = null;
+        for (var k = 0; k < histogram.Buckets.Count && histogram.Buckets[k] + histogram.BucketSize <= start; k++)
+        {
+            var count = histogram.Series.Sum(s => (long)s.Counts[k]);
+            if (count > 0)
+            {
+                first ??= histogram.Buckets[k];
+                before += count;
+            }
+        }
+
+        if (before == 0)
+        {
+            return;
+        }
+
+        figure.Layout.Annotations.Add(new PlotlyAnnotation
+        {
+            Text = PlotlyText.Encode($"◀ {Count(before, "earlier call")} since {Minute(first!.Value)} UTC (double-click to see all)"),
+            X = 0,
+            XRef = "paper",
+            Y = 1,
+            XAnchor = "left",
+            YAnchor = "top",
+            ShowArrow = false,
+        });
     }
 }

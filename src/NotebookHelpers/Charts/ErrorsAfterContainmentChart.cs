@@ -43,26 +43,40 @@ public static class ErrorsAfterContainmentChart
         // Ten-minute bars when the calls after containment span a few hours, so the bars start after the marker.
         var span = after.Count == 0 ? TimeSpan.Zero : after[^1].EventTime - contained;
         var bucket = bucketSize ?? (span <= TimeSpan.FromHours(6) ? TimeSpan.FromMinutes(10) : ChartText.Bucket(contained, after[^1].EventTime));
-        var multipleKeys = after.Select(Caller).Distinct(StringComparer.Ordinal).Skip(1).Any();
+        var callers = after.Select(Caller).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var multipleKeys = callers.Count > 1;
         string Series(CloudTrailEvent e)
         {
             var outcome = CloudTrailFacts.Succeeded(e) ? Succeeded : e.ErrorCode!;
             return multipleKeys ? $"{Caller(e)}: {outcome}" : outcome;
         }
 
-        // Successes first (the alarm), then errors by frequency.
-        var order = after.GroupBy(Series, StringComparer.Ordinal)
-            .Select(g => (Name: g.Key, Count: g.Count(), Ok: CloudTrailFacts.Succeeded(g.First())))
+        // Successes first (the alarm), then errors by frequency. Each series keeps its outcome's colour (blue for
+        // succeeded, the error code's own colour) and, with several callers, gets its caller's fill pattern.
+        var groups = after.GroupBy(Series, StringComparer.Ordinal)
+            .Select(g => (Name: g.Key, Count: g.Count(), Ok: CloudTrailFacts.Succeeded(g.First()), g.First().ErrorCode, Caller: Caller(g.First())))
             .OrderByDescending(s => s.Ok)
             .ThenByDescending(s => s.Count)
             .ThenBy(s => s.Name, StringComparer.Ordinal)
-            .Select(s => s.Name)
             .ToList();
+        var order = groups.Select(s => s.Name).ToList();
         var histogram = TimeHistogram.Build(after, e => e.EventTime, Series, bucket, seriesOrder: order, start: contained);
-        var figure = histogram.ToStackedBars($"Calls after containment ({ChartText.Minute(contained)} UTC): {activity.Label}", "calls", name =>
-            name.EndsWith(": " + Succeeded, StringComparison.Ordinal) || name == Succeeded
-                ? ChartPalette.Error
-                : ChartPalette.ForSeries(order.IndexOf(name) + 1));
+        var colours = groups.ToDictionary(g => g.Name, g => ChartPalette.ForErrorCode(g.Ok ? null : g.ErrorCode), StringComparer.Ordinal);
+        var figure = histogram.ToStackedBars($"Calls after containment ({ChartText.Minute(contained)} UTC): {activity.Label}", "calls", name => colours[name]);
+        if (multipleKeys)
+        {
+            var callerOf = groups.ToDictionary(g => PlotlyText.Encode(g.Name), g => g.Caller, StringComparer.Ordinal);
+            foreach (var trace in figure.Data.Where(t => t.Name is not null && callerOf.ContainsKey(t.Name)))
+            {
+                var pattern = ChartPalette.PatternFor(callers.IndexOf(callerOf[trace.Name!]));
+                if (pattern.Length > 0)
+                {
+                    trace.Marker ??= new PlotlyMarker();
+                    trace.Marker.Extra["pattern"] = new Dictionary<string, object>(StringComparer.Ordinal) { ["shape"] = pattern, ["fgcolor"] = "#ffffff", ["solidity"] = 0.35 };
+                }
+            }
+        }
+
         ChartText.SizeBars(figure, histogram, activity.ContainmentMarkers);
         TimeMarkers.AddTo(figure, activity.ContainmentMarkers);
         var succeeded = after.Where(CloudTrailFacts.Succeeded).ToList();

@@ -61,6 +61,30 @@ public sealed class KeyActivity
     /// </summary>
     public DateTimeOffset? BaselineEnd => FirstSuspicious ?? (Events.Count > 0 ? Events[0].EventTime : null);
 
+    /// <summary>
+    /// Where time charts of this activity open: from the first suspicious call (with context before it) to the last
+    /// call or containment; null when there is no suspicious call or the attack is most of the range.
+    /// </summary>
+    public TimeWindow? Focus
+    {
+        get
+        {
+            if (FirstSuspicious is not { } start || Events.Count == 0)
+            {
+                return null;
+            }
+
+            var end = Events[^1].EventTime;
+            if (Containment.Count > 0 && Containment[^1].Time > end)
+            {
+                end = Containment[^1].Time;
+            }
+
+            var first = Events[0].EventTime < start ? Events[0].EventTime : start;
+            return TimeWindow.Around(start, end, first, end);
+        }
+    }
+
     /// <summary>One marker per containment action, labelled with what was done.</summary>
     public IReadOnlyList<TimeMarker> ContainmentMarkers =>
         [.. Containment.Select(a => new TimeMarker(a.Time, ContainmentLabel(a)))];

@@ -24,7 +24,8 @@ public sealed class PlotlyLayout
         ["y"] = 1,
         ["yref"] = "container",
         ["yanchor"] = "top",
-        ["pad"] = new Dictionary<string, int>(StringComparer.Ordinal) { ["t"] = 8 },
+        // Below the row of plotly.js's toolbar (top right), so a long title never runs under it.
+        ["pad"] = new Dictionary<string, int>(StringComparer.Ordinal) { ["t"] = 32 },
     };
 
     /// <summary>The x axis.</summary>
@@ -68,7 +69,7 @@ public sealed class PlotlyLayout
 
     /// <summary>Margins in pixels.</summary>
     [JsonPropertyName("margin")]
-    public Dictionary<string, int> Margin { get; } = new(StringComparer.Ordinal) { ["l"] = 56, ["r"] = 24, ["t"] = 64, ["b"] = 48 };
+    public Dictionary<string, int> Margin { get; } = new(StringComparer.Ordinal) { ["l"] = 56, ["r"] = 24, ["t"] = 92, ["b"] = 48 };
 
     /// <summary>Font used by every text.</summary>
     [JsonPropertyName("font")]

@@ -56,7 +56,8 @@ public static class SourceIpChart
             rows.Add(otherLabel);
         }
 
-        var bucket = bucketSize ?? (events.Count == 0 ? TimeSpan.FromHours(1) : ChartText.Bucket(events[0].EventTime, events[^1].EventTime));
+        var focus = activity.Focus;
+        var bucket = bucketSize ?? (events.Count == 0 ? TimeSpan.FromHours(1) : ChartText.Bucket(focus, events[0].EventTime, events[^1].EventTime));
         var points = events
             .GroupBy(e => (Use: addresses[e.SourceIPAddress ?? "(none)"] is var u && kept.Contains(u) ? u : null, Bucket: ChartText.Floor(e.EventTime, bucket)))
             .Select(g => new Point(g.Key.Use, Label(g.Key.Use), g.Key.Bucket, g.Count(), g.Count(e => !CloudTrailFacts.Succeeded(e))))
@@ -80,6 +81,12 @@ public static class SourceIpChart
         if (failed.Count > 0)
         {
             figure.Add(Markers(FailedSeries, failed, p => p.Failed, max, ChartPalette.Error, bucket, others.Count));
+        }
+
+        if (focus is { } window)
+        {
+            // Opens on the attack; the earlier, routine dots are a double-click away.
+            figure.Layout.XAxis.Extra["range"] = new object[] { window.Start, window.End + TimeSpan.FromTicks(window.Length.Ticks / 12) };
         }
 
         TimeMarkers.AddTo(figure, activity.ContainmentMarkers);

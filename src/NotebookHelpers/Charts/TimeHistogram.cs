@@ -141,8 +141,15 @@ public sealed class TimeHistogram
         figure.Layout.Extra["bargap"] = 0.05;
         if (BucketSize >= TimeSpan.FromDays(1))
         {
+            // One tick per day (plotly.js would tick every twelve hours and print each date twice) up to a month.
             figure.Layout.XAxis.TickFormat = "%b %d";
+            if (Buckets.Count <= 31)
+            {
+                figure.Layout.XAxis.Extra["dtick"] = TimeSpan.FromDays(1).TotalMilliseconds;
+            }
         }
+
+        ChartText.WholeTicks(figure.Layout.YAxis, Buckets.Count == 0 ? 0 : Enumerable.Range(0, Buckets.Count).Max(k => Series.Sum(s => s.Counts[k])));
 
         for (var i = 0; i < Series.Count; i++)
         {

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using NotebookHelpers.Events;
 using NotebookHelpers.Investigation.Rendering;
+using HtmlText = NotebookHelpers.Investigation.Rendering.HtmlText;
 
 namespace NotebookHelpers.Detections;
 
@@ -30,28 +32,44 @@ public static class FindingsRendering
         return sb.ToString();
     }
 
-    /// <summary>An HTML table of <paramref name="findings"/>; rule explanation and action in each row's tooltip and details.</summary>
+    /// <summary>
+    /// An HTML table of <paramref name="findings"/> that fits its box: when, severity, the finding (title, rule id,
+    /// ATT&amp;CK technique), who, and the summary with the rule's advice and the evidence events under it (collapsed).
+    /// Ids and badges never break inside; long ARNs wrap.
+    /// </summary>
     public static string FindingsTable(IReadOnlyList<Finding> findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
         var sb = new StringBuilder();
-        sb.Append("<table class=\"nbh-table\"><thead><tr><th>first (UTC)</th><th>last (UTC)</th><th>severity</th><th>rule</th>")
-            .Append("<th>ATT&amp;CK</th><th>principal</th><th>access key</th><th>summary</th><th>events</th></tr></thead><tbody>");
+        if (findings.Count == 0)
+        {
+            return "<div class=\"nbh-none\">none</div>";
+        }
+
+        sb.Append("<table class=\"nbh-table nbh-fit nbh-findings-table\"><colgroup><col style=\"width:14%\"><col style=\"width:7%\">")
+            .Append("<col style=\"width:22%\"><col style=\"width:16%\"><col style=\"width:35%\"><col style=\"width:6%\"></colgroup>")
+            .Append("<thead><tr><th>when (UTC)</th><th>severity</th><th>finding</th><th>principal and key</th><th>summary</th><th>events</th></tr></thead><tbody>");
         foreach (var f in findings)
         {
-            sb.Append("<tr>")
-                .Append(HtmlText.Cell(f.First.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)))
-                .Append(HtmlText.Cell(f.Last.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)))
-                .Append("<td>").Append(SeverityBadge(f.Severity)).Append("</td>")
-                .Append("<td title=\"").Append(HtmlText.Encode(f.Rule.Explanation)).Append("\"><b>").Append(HtmlText.Encode(f.Title))
-                .Append("</b><br/><code>").Append(HtmlText.Encode(f.RuleId)).Append("</code></td>")
-                .Append("<td><a href=\"").Append(HtmlText.Encode(f.Rule.Attack.Url)).Append("\">")
+            sb.Append("<tr><td class=\"nbh-time\">").Append(HtmlText.Encode(UtcTime.Text(f.First)));
+            if (f.Last != f.First)
+            {
+                sb.Append("<br>→ ").Append(HtmlText.Encode(UtcTime.Text(f.Last)));
+            }
+
+            sb.Append("</td><td>").Append(SeverityBadge(f.Severity)).Append("</td>")
+                .Append("<td class=\"nbh-wrap\" title=\"").Append(HtmlText.Encode(f.Rule.Explanation)).Append("\"><b>").Append(HtmlText.Encode(f.Title))
+                .Append("</b><br><code>").Append(HtmlText.Encode(f.RuleId)).Append("</code><br><a href=\"").Append(HtmlText.Encode(f.Rule.Attack.Url)).Append("\">")
                 .Append(HtmlText.Encode(f.Rule.Attack.Id)).Append("</a> ").Append(HtmlText.Encode(f.Rule.Attack.Tactic.Name)).Append("</td>")
-                .Append(HtmlText.Cell(f.Principal))
-                .Append(HtmlText.Cell(f.AccessKeyId))
-                .Append("<td>").Append(HtmlText.Encode(f.Summary))
-                .Append("<details><summary>what to do</summary>").Append(HtmlText.Encode(f.Rule.RecommendedAction)).Append("</details></td>")
-                .Append("<td><details><summary>").Append(f.EventCount.ToString(CultureInfo.InvariantCulture)).Append("</summary><ul>");
+                .Append("<td>").Append(f.Principal is null ? "—" : HtmlText.Encode(f.Principal));
+            if (f.AccessKeyId is not null)
+            {
+                sb.Append("<br><code>").Append(HtmlText.Encode(f.AccessKeyId)).Append("</code>");
+            }
+
+            sb.Append("</td><td class=\"nbh-wrap\">").Append(HtmlText.Encode(f.Summary))
+                .Append("<details><summary>what to do</summary>").Append(HtmlText.Encode(f.Rule.RecommendedAction)).Append("</details>")
+                .Append("<details><summary>evidence</summary><ul>");
             foreach (var e in f.Evidence.Take(20))
             {
                 sb.Append("<li><code>").Append(HtmlText.Encode(e.EventId ?? "(no eventID)")).Append("</code> ")
@@ -65,7 +83,7 @@ public static class FindingsRendering
                 sb.Append("<li>… ").Append((f.EventCount - shown).ToString(CultureInfo.InvariantCulture)).Append(" more</li>");
             }
 
-            sb.Append("</ul></details></td></tr>");
+            sb.Append("</ul></details></td><td>").Append(f.EventCount.ToString(CultureInfo.InvariantCulture)).Append("</td></tr>");
         }
 
         sb.Append("</tbody></table>");
@@ -78,7 +96,7 @@ public static class FindingsRendering
         ArgumentNullException.ThrowIfNull(findings);
         var rows = findings.Select(f => new[]
         {
-            f.First.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            UtcTime.Text(f.First),
             f.Severity.ToString().ToLowerInvariant(),
             f.RuleId,
             f.Principal ?? "-",
@@ -89,17 +107,10 @@ public static class FindingsRendering
         return TextTable.Render(["first (UTC)", "severity", "rule", "principal", "access key", "events", "summary"], rows);
     }
 
-    /// <summary>A coloured severity label.</summary>
+    /// <summary>A coloured severity label (<c>.nbh-sev</c> in <see cref="Html.HtmlStyles"/>); it never breaks across lines.</summary>
     public static string SeverityBadge(Severity severity)
     {
-        var colour = severity switch
-        {
-            Severity.Critical => "#7b1fa2",
-            Severity.High => "#c62828",
-            Severity.Medium => "#ef6c00",
-            Severity.Low => "#f9a825",
-            _ => "#607d8b",
-        };
-        return $"<span style=\"background:{colour};color:#fff;border-radius:3px;padding:0 4px\">{WebUtility.HtmlEncode(severity.ToString().ToLowerInvariant())}</span>";
+        var name = WebUtility.HtmlEncode(severity.ToString().ToLowerInvariant());
+        return $"<span class=\"nbh-sev nbh-sev-{name}\">{name}</span>";
     }
 }

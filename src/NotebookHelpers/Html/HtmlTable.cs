@@ -6,6 +6,9 @@ namespace NotebookHelpers.Html;
 /// <summary>
 /// A table of strings that renders as a sortable HTML table (click a header) with its row count, and as aligned
 /// plain text. Cells that are null were absent from the source and render greyed out, distinct from an empty string.
+/// A table too wide for its box keeps every column on screen (<see cref="ColumnLayout"/>): long values are cut with
+/// an ellipsis, their full text in the tooltip and shown in place on a click; prose columns wrap. An empty table is
+/// not drawn: it says "none".
 /// </summary>
 [TypeFormatterSource(typeof(NotebookFormatterSource), PreferredMimeTypes = ["text/html", "text/plain"])]
 public sealed class HtmlTable : IHtmlRenderable
@@ -37,6 +40,12 @@ public sealed class HtmlTable : IHtmlRenderable
 
     /// <summary>Problems the reader must see (partial results, skipped input), shown highlighted.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>Columns that give up width first when the table is too wide (user agents, ARNs: long and rarely read first).</summary>
+    public IReadOnlyList<string> SecondaryColumns { get; init; } = [];
+
+    /// <summary>Columns of prose that wrap rather than being cut.</summary>
+    public IReadOnlyList<string> WrapColumns { get; init; } = [];
 
     /// <summary>Rows the HTML shows; the rest are counted but not rendered. Defaults to <see cref="NotebookDisplayOptions.MaxTableRows"/>.</summary>
     public int MaxRows { get; init; } = NotebookDisplayOptions.MaxTableRows;
@@ -84,16 +93,39 @@ public sealed class HtmlTable : IHtmlRenderable
             writer.Write("</div>");
         }
 
-        writer.Write("<div class=\"nbh-table-wrap\"><table class=\"nbh-table\"><thead><tr>");
+        if (Rows.Count == 0)
+        {
+            writer.Write("<div class=\"nbh-none\">none</div></div>");
+            return;
+        }
+
+        var shown = Math.Min(Rows.Count, MaxRows);
+        var layout = Layout(shown);
+        var wrap = Columns.Select(c => WrapColumns.Contains(c, StringComparer.Ordinal)).ToArray();
+        writer.Write(layout.Fitted ? "<div class=\"nbh-table-wrap\"><table class=\"nbh-table nbh-fit\"><colgroup>" : "<div class=\"nbh-table-wrap\"><table class=\"nbh-table\">");
+        if (layout.Fitted)
+        {
+            for (var c = 0; c < Columns.Count; c++)
+            {
+                writer.Write("<col style=\"width:");
+                writer.Write(layout.Percent(c));
+                writer.Write("\">");
+            }
+
+            writer.Write("</colgroup>");
+        }
+
+        writer.Write("<thead><tr>");
         foreach (var column in Columns)
         {
-            writer.Write("<th onclick=\"nbhSortTable(this)\" title=\"Click to sort\">");
+            writer.Write("<th onclick=\"nbhSortTable(this)\" title=\"");
+            HtmlText.Write(writer, column);
+            writer.Write(" (click to sort)\">");
             HtmlText.Write(writer, column);
             writer.Write("</th>");
         }
 
         writer.Write("</tr></thead><tbody>");
-        var shown = Math.Min(Rows.Count, MaxRows);
         for (var r = 0; r < shown; r++)
         {
             var row = Rows[r];
@@ -107,7 +139,22 @@ public sealed class HtmlTable : IHtmlRenderable
                     continue;
                 }
 
-                writer.Write("<td>");
+                if (wrap[c] && layout.Fitted)
+                {
+                    writer.Write("<td class=\"nbh-wrap\">");
+                }
+                else if (layout.Cuts(c, LongestLine(cell)))
+                {
+                    // The full text stays in the cell (sorting, copying, find-in-page); CSS cuts it, the title shows it.
+                    writer.Write("<td class=\"nbh-cut\" title=\"");
+                    HtmlText.Write(writer, cell);
+                    writer.Write("\">");
+                }
+                else
+                {
+                    writer.Write("<td>");
+                }
+
                 HtmlText.Write(writer, cell);
                 writer.Write("</td>");
             }
@@ -133,6 +180,12 @@ public sealed class HtmlTable : IHtmlRenderable
         foreach (var warning in Warnings)
         {
             writer.WriteLine("warning: " + warning);
+        }
+
+        if (Rows.Count == 0)
+        {
+            writer.WriteLine("none");
+            return;
         }
 
         var shown = Math.Min(Rows.Count, NotebookDisplayOptions.MaxPlainTextRows);
@@ -185,6 +238,39 @@ public sealed class HtmlTable : IHtmlRenderable
         }
 
         writer.WriteLine();
+    }
+
+    private ColumnLayout Layout(int shown)
+    {
+        var longest = new int[Columns.Count];
+        for (var c = 0; c < Columns.Count; c++)
+        {
+            // The header's sort arrow takes two more characters.
+            longest[c] = Columns[c].Length + 2;
+            for (var r = 0; r < shown; r++)
+            {
+                if (c < Rows[r].Count && Rows[r][c] is { } cell)
+                {
+                    longest[c] = Math.Max(longest[c], LongestLine(cell));
+                }
+            }
+        }
+
+        return ColumnLayout.Fit(
+            longest,
+            [.. Columns.Select(c => SecondaryColumns.Contains(c, StringComparer.Ordinal))],
+            [.. Columns.Select(c => WrapColumns.Contains(c, StringComparer.Ordinal))]);
+    }
+
+    private static int LongestLine(string cell)
+    {
+        var longest = 0;
+        foreach (var line in cell.AsSpan().EnumerateLines())
+        {
+            longest = Math.Max(longest, line.Length);
+        }
+
+        return longest;
     }
 
     private static string Flatten(string? cell) =>

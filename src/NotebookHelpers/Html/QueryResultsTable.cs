@@ -10,6 +10,26 @@ public static class QueryResultsTable
     public const string PointerField = "@ptr";
 
     /// <summary>
+    /// CloudTrail fields that are long and rarely what an analyst reads first: when a result is too wide for its box
+    /// these give up width before event names, addresses, times and error codes do (the full value stays a click away).
+    /// A name ending in a dot covers every field under it. Request parameters and response elements are not among
+    /// them: a query names those because they are the answer (the key a user was given, the bucket read).
+    /// </summary>
+    public static readonly IReadOnlyList<string> SecondaryFields =
+    [
+        "userAgent", "userIdentity.arn", "userIdentity.principalId", "userIdentity.sessionContext.", "eventSource",
+        "additionalEventData.", "resources", "tlsDetails.", "@message", "@log", "@logStream",
+        "eventID", "requestID", "sharedEventID",
+    ];
+
+    /// <summary>True when <paramref name="field"/> is one of the <see cref="SecondaryFields"/>.</summary>
+    public static bool IsSecondary(string field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return SecondaryFields.Any(s => s.EndsWith('.') ? field.StartsWith(s, StringComparison.Ordinal) : field == s);
+    }
+
+    /// <summary>
     /// The table for <paramref name="results"/>. Fields absent from a row (AWS omits them) stay null, so they render
     /// as absent rather than as empty strings. The <c>@ptr</c> column is left out unless asked for, as in the console.
     /// </summary>
@@ -65,6 +85,7 @@ public static class QueryResultsTable
             Title = title,
             Notes = notes,
             Warnings = results.Warnings,
+            SecondaryColumns = [.. columns.Where(IsSecondary)],
         };
     }
 }

@@ -3,7 +3,8 @@ namespace NotebookHelpers.Html;
 /// <summary>
 /// The few lines of JavaScript that sort a table when its header is clicked: numbers numerically, everything else in
 /// natural order (so <c>i-9</c> sorts before <c>i-10</c>), empty cells last. It defines <c>window.nbhSortTable</c> once
-/// per page and is inert when already present, so every table output can carry it and still stand alone.
+/// per page and is inert when already present, so every table output can carry it and still stand alone. A click on a
+/// cut cell (<c>td.nbh-cut</c>, see <see cref="ColumnLayout"/>) shows its full text in place; another click cuts it again.
 /// </summary>
 public static class SortableTableScript
 {
@@ -21,7 +22,9 @@ public static class SortableTableScript
         "var rows=Array.prototype.slice.call(body.rows);" +
         "rows.sort(function(a,b){var x=key(a,i),y=key(b,i);if(x===''||y==='')return x===y?0:(x===''?1:-1);" +
         "var nx=num(x),ny=num(y);var r=(!isNaN(nx)&&!isNaN(ny))?nx-ny:collator.compare(x,y);return asc?r:-r;});" +
-        "for(var k=0;k<rows.length;k++){body.appendChild(rows[k]);}};})();";
+        "for(var k=0;k<rows.length;k++){body.appendChild(rows[k]);}};" +
+        "document.addEventListener('click',function(e){var td=e.target&&e.target.closest?e.target.closest('td.nbh-cut'):null;" +
+        "if(td){td.classList.toggle('nbh-open');}});})();";
 
     /// <summary>The script in a <c>&lt;script&gt;</c> element.</summary>
     public const string ScriptElement = "<script>" + Script + "</script>";

@@ -132,6 +132,7 @@ public sealed class ContainmentPlan : IHtmlRenderable
         {
             Title = $"Containment plan for {Credential.AccessKeyId} ({CredentialAssessment.KindName(Credential.Kind)})",
             Notes = Notes,
+            WrapColumns = ["call", "why", "AWS CLI equivalent", "already done (evidence)"],
         };
 
     /// <inheritdoc />

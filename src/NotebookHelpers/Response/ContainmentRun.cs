@@ -38,10 +38,12 @@ public sealed class ContainmentRun : IHtmlRenderable
         {
             Title = Headline,
             Notes = ActionsLog is null ? [] : ["recorded in " + ActionsLog],
+            WrapColumns = ["outcome", "AWS CLI equivalent"],
         }
         : new HtmlTable(["would call", "AWS CLI equivalent", "already done (evidence)"], [.. Steps.Select(s => (IReadOnlyList<string?>)[s.Action.Operation, s.Action.CliCommand, s.AlreadyDone])])
         {
             Title = Headline,
+            WrapColumns = ["AWS CLI equivalent", "already done (evidence)"],
         };
 
     /// <inheritdoc />

@@ -258,6 +258,8 @@ public sealed class IncidentCase : IHtmlRenderable
         };
         var commands = new HtmlTable(["to do", "why", "AWS CLI"], [.. report.NextSteps.Select(n => (IReadOnlyList<string?>)[n.What, n.Why, n.Command])])
         {
+            // Every column wraps so the command, the part to act on, is read whole and never pushed off screen.
+            WrapColumns = ["to do", "why", "AWS CLI"],
             Title = "Commands that close them (check the live state first: the evidence ends at its last event)",
         };
         using var html = new StringWriter(CultureInfo.InvariantCulture);
@@ -297,26 +299,17 @@ public sealed class IncidentCase : IHtmlRenderable
     /// The rules behind the findings of at least <paramref name="minimum"/> severity on the investigated key: what each
     /// catches, what to do, its known false positives, and the Logs Insights query that finds the same on the live service.
     /// </summary>
-    public HtmlTable RuleGuide(Severity minimum = Severity.Medium)
-    {
-        var findings = (Investigation?.Findings ?? Detections.Findings).Where(f => f.Severity >= minimum).ToList();
-        var rules = findings.GroupBy(f => f.RuleId, StringComparer.Ordinal).Select(g => (Rule: g.First().Rule, Count: g.Count(), Severity: g.Max(f => f.Severity)))
-            .OrderByDescending(r => r.Severity).ThenBy(r => r.Rule.Id, StringComparer.Ordinal).ToList();
-        return new HtmlTable(
-            ["rule", "severity", "findings", "ATT&CK", "what it catches", "what to do", "false positives", "Logs Insights query"],
-            [.. rules.Select(r => (IReadOnlyList<string?>)[r.Rule.Id, r.Severity.ToString().ToLowerInvariant(), r.Count.ToString(CultureInfo.InvariantCulture),
-                $"{r.Rule.Attack.Id} {r.Rule.Attack.Name} ({r.Rule.Attack.Tactic.Name})", r.Rule.Explanation, r.Rule.RecommendedAction, r.Rule.FalsePositives, r.Rule.InsightsQuery])])
-        {
-            Title = $"The rules behind the {minimum.ToString().ToLowerInvariant()}-or-higher findings",
-        };
-    }
+    public HtmlFragment RuleGuide(Severity minimum = Severity.Medium) =>
+        RuleGuideRendering.For(
+            (Investigation?.Findings ?? Detections.Findings).Where(f => f.Severity >= minimum),
+            $"The rules behind the {minimum.ToString().ToLowerInvariant()}-or-higher findings");
 
     private static HtmlFragment FindingsFragment(IReadOnlyList<Finding> findings, int total, string what)
     {
         var header = string.Create(CultureInfo.InvariantCulture, $"{findings.Count:N0} {what} ({total:N0} in all)");
         return new HtmlFragment(
             "<p><b>" + HtmlText.Encode(header) + "</b></p>" + FindingsRendering.FindingsTable(findings),
-            header + "\n" + FindingsRendering.ToText(findings));
+            header + "\n" + (findings.Count == 0 ? "none\n" : FindingsRendering.ToText(findings)));
     }
 
     /// <summary>

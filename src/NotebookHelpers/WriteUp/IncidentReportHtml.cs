@@ -18,8 +18,6 @@ internal static class IncidentReportHtml
         ".nbh-report h1{font-size:24px;margin:8px 0;}.nbh-report h2{font-size:19px;margin:28px 0 8px;border-bottom:1px solid #d0d7de;padding-bottom:4px;}" +
         ".nbh-report h3{font-size:15px;margin:16px 0 4px;}.nbh-meta{color:#57606a;}" +
         ".nbh-report nav a{margin-right:12px;}.nbh-report pre{background:#f6f8fa;padding:8px;overflow-x:auto;white-space:pre-wrap;word-break:break-all;}" +
-        ".nbh-sev{display:inline-block;padding:0 6px;border-radius:8px;font-size:11px;font-weight:600;color:#fff;}" +
-        ".nbh-sev-critical{background:#8b0000;}.nbh-sev-high{background:#cf222e;}.nbh-sev-medium{background:#bf8700;}.nbh-sev-low{background:#0969da;}.nbh-sev-info{background:#6e7781;}" +
         ".nbh-status{display:inline-block;padding:0 6px;border-radius:8px;font-size:11px;border:1px solid #d0d7de;}" +
         ".nbh-status-needs{background:#fff8c5;border-color:#d4a72c;}.nbh-status-evidence{background:#dafbe1;border-color:#4ac26b;}.nbh-status-analyst{background:#ddf4ff;border-color:#54aeff;}" +
         ".nbh-open{color:#cf222e;font-weight:600;}.nbh-guidance{color:#57606a;font-style:italic;}" +
@@ -388,9 +386,5 @@ internal static class IncidentReportHtml
 
     private static string Text(string encoded) => "<span class=\"nbh-nowrap\">" + encoded + "</span>";
 
-    private static string Badge(Severity severity)
-    {
-        var name = severity.ToString().ToLowerInvariant();
-        return $"<span class=\"nbh-sev nbh-sev-{name}\">{name}</span>";
-    }
+    private static string Badge(Severity severity) => FindingsRendering.SeverityBadge(severity);
 }

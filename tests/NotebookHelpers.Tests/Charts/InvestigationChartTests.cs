@@ -51,7 +51,7 @@ public sealed class InvestigationChartTests : IClassFixture<InvestigatedSample>
         Assert.Contains(figure.Data, t => t.Name == "ec2");
         Assert.Contains(figure.Data, t => t.Name == "iam");
         Assert.All(figure.Data, t => Assert.Equal("bar", t.Type));
-        Assert.Equal(["AWS quarantine policy", "key deactivated", "deny-all policy"], figure.Layout.Annotations.Select(a => a.Text));
+        Assert.Equal(["AWS quarantine policy", "key deactivated", "deny-all policy"], figure.Layout.Annotations.Where(a => a.XRef == "x").Select(a => a.Text));
         Assert.Equal(3, figure.Layout.Shapes.Count);
         Assert.Contains("after the first containment (2025-03-11 11:34 UTC)", figure.Summary, StringComparison.Ordinal);
     }
@@ -115,6 +115,56 @@ public sealed class InvestigationChartTests : IClassFixture<InvestigatedSample>
         Assert.Contains("Still working: AKIA3NWPX4QH6YBVJ5WE (4, last 2025-03-11 12:40)", figure.Summary, StringComparison.Ordinal);
         var after = _sample.Activity.Events.Count(e => e.EventTime >= _sample.Activity.ContainedAt);
         Assert.Equal(after, figure.Data.Sum(t => t.Y!.Sum(y => Convert.ToInt64(y, CultureInfo.InvariantCulture))));
+    }
+
+    [Fact]
+    public void TimelineOpensOnTheAttackWithContextBeforeItInTenMinuteBarsAndSaysWhatCameBefore()
+    {
+        var figure = ActivityTimelineChart.Create(_sample.Activity);
+
+        // The attack runs 09:16 to about 13:00: a quarter of that (over an hour) of context before it.
+        var range = (object[])figure.Layout.XAxis.Extra["range"]!;
+        var start = (DateTimeOffset)range[0];
+        var attack = _sample.Activity.Events[^1].EventTime - _sample.Activity.FirstSuspicious!.Value;
+        Assert.Equal(_sample.Activity.FirstSuspicious!.Value - (attack / 4), start);
+        Assert.True((DateTimeOffset)range[1] > _sample.Activity.Containment[^1].Time);
+        Assert.StartsWith("Calls per 10 minutes by service", figure.Layout.Title!.Text, StringComparison.Ordinal);
+        // Counted in whole ten-minute bars before the window.
+        var before = _sample.Activity.Events.Count(e => e.EventTime < start - TimeSpan.FromMinutes(10));
+        Assert.Contains(figure.Layout.Annotations, a => a.XRef == "paper" && a.Text.StartsWith($"◀ {before} earlier calls since 2025-03-07 06:00 UTC", StringComparison.Ordinal));
+        // The containment markers sit in the right half of the window: their labels read leftwards, inside the plot.
+        Assert.All(figure.Layout.Annotations.Where(a => a.XRef == "x"), a => Assert.Equal("right", a.XAnchor));
+    }
+
+    [Fact]
+    public void AfterContainmentColoursEachOutcomeOnceAndPatternsEachCaller()
+    {
+        var figure = ErrorsAfterContainmentChart.Create(_sample.Activity);
+
+        string Colour(string name) => (string)figure.Data.Single(t => t.Name == name).Marker!.Color!;
+        object? Pattern(string name) => figure.Data.Single(t => t.Name == name).Marker!.Extra.GetValueOrDefault("pattern");
+        Assert.Equal(ChartPalette.Success, Colour("AKIA3NWPX4QH6YBVJ5WE: succeeded"));
+        Assert.Equal(ChartPalette.Success, Colour("console of svc-backup-sync: succeeded"));
+        Assert.Equal(ChartPalette.Error, Colour("AKIA3NWPX4QHZRT7K2MD: AccessDenied"));
+        Assert.Equal(ChartPalette.ForErrorCode("Client.UnauthorizedOperation"), Colour("AKIA3NWPX4QHZRT7K2MD: Client.UnauthorizedOperation"));
+        Assert.All(figure.Data.Where(t => !t.Name!.EndsWith(": succeeded", StringComparison.Ordinal)), t => Assert.NotEqual(ChartPalette.Success, t.Marker!.Color));
+        Assert.NotEqual(JsonSerializer.Serialize(Pattern("AKIA3NWPX4QH6YBVJ5WE: succeeded")), JsonSerializer.Serialize(Pattern("console of svc-backup-sync: succeeded")));
+        Assert.Equal(JsonSerializer.Serialize(Pattern("AKIA3NWPX4QHZRT7K2MD: AccessDenied")), JsonSerializer.Serialize(Pattern("AKIA3NWPX4QHZRT7K2MD: Client.UnauthorizedOperation")));
+    }
+
+    [Fact]
+    public void ThePaletteHasTwelveDistinctSeriesColoursThatAreNeitherSuccessNorAccessDenied()
+    {
+        Assert.Equal(12, ChartPalette.Series.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.DoesNotContain(ChartPalette.Success, ChartPalette.Series, StringComparer.OrdinalIgnoreCase);
+        Assert.DoesNotContain(ChartPalette.Error, ChartPalette.Series, StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(ChartPalette.Success, ChartPalette.ForErrorCode(null));
+        Assert.Equal(ChartPalette.Error, ChartPalette.ForErrorCode("AccessDenied"));
+        foreach (var code in new[] { "InvalidParameterValue", "OptInRequired", "TrailNotFoundException", "Client.InstanceLimitExceeded" })
+        {
+            Assert.NotEqual(ChartPalette.Success, ChartPalette.ForErrorCode(code));
+            Assert.Equal(ChartPalette.ForErrorCode(code), ChartPalette.ForErrorCode(code));
+        }
     }
 
     [Fact]

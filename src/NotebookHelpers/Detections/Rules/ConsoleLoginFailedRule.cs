@@ -25,7 +25,7 @@ public sealed class ConsoleLoginFailedRule() : StatefulRule(
 
     private sealed class Evaluator(DetectionOptions options) : IRuleEvaluator
     {
-        private readonly BurstTracker _tracker = new(options.PasswordSprayWindow, window => Users(window) >= options.PasswordSprayUsers);
+        private readonly BurstTracker _tracker = new(options.PasswordSprayWindow, options.PasswordSprayUsers, UserName);
 
         public void Observe(CloudTrailEvent ev, Action<RuleMatch> report)
         {
