@@ -10,7 +10,7 @@ namespace NotebookHelpers.Cli.Commands;
 
 /// <summary>
 /// <c>nbh investigate --logs PATH [--access-key-id KEY]</c>: runs the detection catalogue over the evidence and, for
-/// the key asked for (or the keys worth investigating: quarantine markers, keys behind high-severity findings),
+/// the key asked for (or the keys worth investigating: quarantine markers, then the keys behind findings ranked by what they did),
 /// prints its profile, blast radius and findings, as text or as JSON in the schema of docs/investigate-json.md.
 /// </summary>
 public sealed class InvestigateCommand : ICliCommand
@@ -158,7 +158,7 @@ public sealed class InvestigateCommand : ICliCommand
             suggestions = investigator.SuggestKeys();
             investigations = suggestions.Select(s => investigator.Investigate(s.AccessKeyId, s.Reason)).ToList();
             await console.Error.WriteLineAsync(suggestions.Count == 0
-                ? "nbh investigate: no --access-key-id given and nothing in the evidence points at a key (no quarantine marker, no high-severity finding); findings are listed below."
+                ? "nbh investigate: no --access-key-id given and nothing in the evidence points at a key (no quarantine marker, no finding above info); findings are listed below."
                 : $"nbh investigate: no --access-key-id given; investigating {suggestions.Count} key(s) the evidence points at: " +
                   TerminalText.OneLine(string.Join("; ", suggestions.Select(s => $"{s.AccessKeyId} ({s.Reason})")))).ConfigureAwait(false);
         }

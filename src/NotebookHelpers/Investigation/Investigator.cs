@@ -48,9 +48,10 @@ public sealed class Investigator
     }
 
     /// <summary>
-    /// Keys worth investigating, most urgent first: keys of users AWS quarantined, then keys behind high or critical
-    /// findings (a session is traced back to the long-term key that started its chain). Keys already inside the blast
-    /// radius of a key listed earlier are left out.
+    /// Keys worth investigating, most urgent first: keys of users AWS quarantined, then the keys behind findings above
+    /// Info ranked by <see cref="KeyTriage"/> (what they did, console sessions halved, a first use from a new address;
+    /// a session is traced back to the long-term key that started its chain, untraceable sessions of one principal
+    /// fold into one). Keys already inside the blast radius of a key listed earlier are left out.
     /// </summary>
     public IReadOnlyList<KeySuggestion> SuggestKeys()
     {
@@ -69,20 +70,13 @@ public sealed class Investigator
             }
         }
 
-        foreach (var group in Detections.AtLeast(Severity.High).Where(f => !string.IsNullOrWhiteSpace(f.AccessKeyId) && f.RuleId != "aws-quarantine-policy-attached").GroupBy(f => Origin(f.AccessKeyId!)))
-        {
-            var worst = group.Max(f => f.Severity);
-            var rules = group.Select(f => f.RuleId).Distinct(StringComparer.Ordinal).ToList();
-            var via = group.Select(f => f.AccessKeyId!).Where(k => k != group.Key).Distinct(StringComparer.Ordinal).ToList();
-            var reason = $"{group.Count()} high-severity finding(s): {string.Join(", ", rules.Take(5))}{(rules.Count > 5 ? ", …" : "")}" +
-                         (via.Count > 0 ? $" (through session(s) {string.Join(", ", via.Take(3))})" : "");
-            candidates.Add(new KeySuggestion(group.Key, reason, worst, group.Min(f => f.First)));
-        }
+        var quarantined = candidates.Count;
+        candidates.AddRange(new KeyTriage(this).Rank(Detections.Findings.Where(f => f.RuleId != "aws-quarantine-policy-attached")));
 
         var result = new List<KeySuggestion>();
         var covered = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var s in candidates.OrderByDescending(c => c.Severity == Severity.Critical && c.Reason.StartsWith("AWS quarantined", StringComparison.Ordinal))
-                     .ThenByDescending(c => c.Severity).ThenBy(c => c.FirstSeen).ThenBy(c => c.AccessKeyId, StringComparer.Ordinal))
+        // Quarantined users' keys first (AWS itself says they leaked), then the triage's ranking.
+        foreach (var s in candidates.Take(quarantined).OrderBy(c => c.FirstSeen).ThenBy(c => c.AccessKeyId, StringComparer.Ordinal).Concat(candidates.Skip(quarantined)))
         {
             if (!covered.Add(s.AccessKeyId))
             {

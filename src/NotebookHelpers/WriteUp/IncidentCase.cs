@@ -327,7 +327,7 @@ public sealed class IncidentCase : IHtmlRenderable
         if (Investigation is null)
         {
             throw new KeyNotInEvidenceException(string.Create(CultureInfo.InvariantCulture,
-                $"No AccessKeyId was given and nothing in this evidence points at a key (no quarantine marker, no high-severity finding). Looked at: {source}, {(Range.IsUnbounded ? "all times" : Range.ToString())}, {Events.Count:N0} events. Give AccessKeyId."));
+                $"No AccessKeyId was given and nothing in this evidence points at a key (no quarantine marker, no finding above info). Looked at: {source}, {(Range.IsUnbounded ? "all times" : Range.ToString())}, {Events.Count:N0} events. Give AccessKeyId."));
         }
 
         var check = KeyInEvidence.FindAsync(OfflineQueryRunner.FromEvents(Events, source), Investigation.AccessKeyId, source, Range)

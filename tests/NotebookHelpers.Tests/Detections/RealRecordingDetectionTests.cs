@@ -102,7 +102,7 @@ public sealed class RealRecordingDetectionTests
 
         var byTerraform = invictus.Where(e => e.UserAgent?.Contains("Terraform", StringComparison.Ordinal) == true).Select(e => e.EventID).ToHashSet();
         var terraform = DetectionRunner.Run(invictus).Findings
-            .Where(f => f.RuleId is "iam-inline-policy-granted" or "s3-bucket-access-changed" && f.Evidence.All(e => byTerraform.Contains(e.EventId)))
+            .Where(f => f.RuleId is "iam-inline-policy-granted" or "s3-bucket-access-changed" or "s3-data-destruction" && f.Evidence.All(e => byTerraform.Contains(e.EventId)))
             .ToList();
         var known = new DetectionOptions { KnownRegions = new HashSet<string>(["us-east-1", "us-west-2"]) };
         var regions = DetectionRunner.Run(stratus, known).ForRule("region-first-activity");
@@ -110,6 +110,7 @@ public sealed class RealRecordingDetectionTests
         Assert.NotEmpty(terraform);
         Assert.All(terraform, f => Assert.True(f.Severity == Severity.Info, f.ToString()));
         Assert.All(terraform, f => Assert.Contains("Terraform (infrastructure-as-code)", f.Summary, StringComparison.Ordinal));
+        Assert.Contains(terraform, f => f.RuleId == "s3-data-destruction");
         Assert.NotEmpty(regions);
         Assert.All(regions, f => Assert.True(f.Severity == Severity.Info && f.Summary.Contains("not an AWS region name", StringComparison.Ordinal), f.ToString()));
         Assert.All(regions, f => Assert.Contains("baseline: the known regions us-east-1, us-west-2", f.Summary, StringComparison.Ordinal));

@@ -14,7 +14,7 @@ public sealed class S3DataDestructionRule() : EventRule(
     insightsQuery: RuleQuery.Select(
         "eventSource = \"s3.amazonaws.com\" and (eventName in [\"PutBucketLifecycle\", \"PutBucketLifecycleConfiguration\", \"PutBucketVersioning\", \"DeleteBucket\", \"DeleteObjects\", \"DeleteObject\", \"PutBucketPolicy\"] or (eventName = \"PutObject\" and requestParameters.key like /(?i)(ransom|decrypt|recover|restore|readme|how.to|your.files|warning)/))",
         "requestParameters.bucketName", "requestParameters.key"),
-    explanation: "S3 ransomware and sabotage without encryption: a lifecycle rule that expires objects after a day deletes everything at AWS's pace (no DeleteObject calls to see); suspending versioning removes the copies a restore would use; DeleteObjects removes up to 1,000 objects a call; DeleteBucket removes the bucket; a text object named like a ransom note (README, how to recover, decrypt…) tells the owner how to pay; a bucket policy that denies everyone (principal \"*\", all actions) locks even the owner's administrators out. Single DeleteObject calls are Low (routine); the rest are high.",
+    explanation: "S3 ransomware and sabotage without encryption: a lifecycle rule that expires objects after a day deletes everything at AWS's pace (no DeleteObject calls to see); suspending versioning removes the copies a restore would use; DeleteObjects removes up to 1,000 objects a call; DeleteBucket removes the bucket; a text object named like a ransom note (README, how to recover, decrypt…) tells the owner how to pay; a bucket policy that denies everyone (principal \"*\", all actions) locks even the owner's administrators out. Single DeleteObject calls are Low (routine); the rest are high, except lifecycle, versioning and deletions by an infrastructure-as-code tool (its user agent: Terraform tearing down what it built), which are Info.",
     recommendedAction: "Stop the key; remove the attacker's lifecycle rule and bucket policy (root can always delete a bucket policy), re-enable versioning, restore from versions, replication or backups, and keep the ransom note as evidence without paying.",
     falsePositives: "Retention rules that expire temporary data (their prefix is narrow and their expiry long), clean-up of test buckets by their owner, and deployment tools removing buckets they created.")
 {
@@ -27,6 +27,16 @@ public sealed class S3DataDestructionRule() : EventRule(
             return null;
         }
 
+        var match = Destruction(ev);
+        // Infrastructure-as-code tearing down what it built (terraform destroy) is routine; a ransom note or a policy
+        // that locks the owner out is not, whatever tool says it wrote it.
+        return match is { Severity: null } && CloudTrailFacts.InfrastructureAsCodeTool(ev.UserAgent) is { } tool && ev.EventName is not ("PutObject" or "PutBucketPolicy")
+            ? match with { Summary = $"{match.Summary}, by {tool} (infrastructure-as-code)", Severity = Severity.Info }
+            : match;
+    }
+
+    private static RuleMatch? Destruction(CloudTrailEvent ev)
+    {
         var bucket = CloudTrailFacts.Request(ev, "bucketName") ?? "(unknown bucket)";
         var request = ev.GetString("requestParameters") ?? "";
         switch (ev.EventName)
