@@ -1,3 +1,5 @@
+using NotebookHelpers.Display;
+
 namespace NotebookHelpers.Cli.CommandLine;
 
 /// <summary>Dispatches <c>nbh ARGS</c> to a command and turns errors into exit codes and one-line messages.</summary>

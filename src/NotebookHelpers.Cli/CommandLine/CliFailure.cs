@@ -2,6 +2,7 @@ using NotebookHelpers.Aws;
 using NotebookHelpers.Aws.Credentials;
 using NotebookHelpers.Aws.EvidenceFolder;
 using NotebookHelpers.Aws.Transport;
+using NotebookHelpers.Display;
 
 namespace NotebookHelpers.Cli.CommandLine;
 

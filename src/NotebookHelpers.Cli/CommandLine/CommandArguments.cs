@@ -1,3 +1,5 @@
+using NotebookHelpers.Display;
+
 namespace NotebookHelpers.Cli.CommandLine;
 
 /// <summary>

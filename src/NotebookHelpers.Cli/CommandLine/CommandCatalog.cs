@@ -8,6 +8,7 @@ public static class CommandCatalog
     /// <summary>Creates the commands.</summary>
     public static IReadOnlyList<ICliCommand> Create() =>
     [
+        new AthenaTableCommand(),
         new ContainCommand(),
         new EventsCommand(),
         new FetchTrailCommand(),

@@ -4,6 +4,7 @@ using NotebookHelpers.Aws.Iam;
 using NotebookHelpers.Aws.Sts;
 using NotebookHelpers.Aws.Transport;
 using NotebookHelpers.Cli.CommandLine;
+using NotebookHelpers.Display;
 
 namespace NotebookHelpers.Cli.Commands;
 

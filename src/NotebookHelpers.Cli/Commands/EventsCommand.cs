@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using NotebookHelpers.Cli.CommandLine;
+using NotebookHelpers.Display;
 using NotebookHelpers.Events;
 using NotebookHelpers.Evidence;
 using NotebookHelpers.Json;

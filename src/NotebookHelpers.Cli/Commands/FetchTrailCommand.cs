@@ -1,6 +1,7 @@
 using System.Globalization;
 using NotebookHelpers.Aws.S3;
 using NotebookHelpers.Cli.CommandLine;
+using NotebookHelpers.Display;
 
 namespace NotebookHelpers.Cli.Commands;
 
@@ -97,7 +98,8 @@ public sealed class FetchTrailCommand : ICliCommand
 
             if (!result.IsComplete)
             {
-                await console.Error.WriteLineAsync("nbh fetch-trail: INCOMPLETE: see the problems above; what was saved is kept — run the same command again to fetch the rest.").ConfigureAwait(false);
+                await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"nbh fetch-trail: INCOMPLETE: {result.Problems.Count} objects or prefixes missed (listed above); what was saved is kept — run the same command again to fetch the rest.")).ConfigureAwait(false);
                 return CliApplication.FailureExitCode;
             }
 

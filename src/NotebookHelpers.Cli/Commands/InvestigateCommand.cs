@@ -1,4 +1,5 @@
 using NotebookHelpers.Cli.CommandLine;
+using NotebookHelpers.Display;
 using NotebookHelpers.Events;
 using NotebookHelpers.Evidence;
 using NotebookHelpers.Insights;

@@ -2,6 +2,7 @@ using System.Globalization;
 using NotebookHelpers.Aws;
 using NotebookHelpers.Aws.CloudTrail;
 using NotebookHelpers.Cli.CommandLine;
+using NotebookHelpers.Display;
 using NotebookHelpers.Evidence;
 
 namespace NotebookHelpers.Cli.Commands;

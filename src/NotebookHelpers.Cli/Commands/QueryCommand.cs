@@ -4,6 +4,7 @@ using NotebookHelpers.Aws;
 using NotebookHelpers.Aws.Credentials;
 using NotebookHelpers.Aws.Transport;
 using NotebookHelpers.Cli.CommandLine;
+using NotebookHelpers.Display;
 using NotebookHelpers.Evidence;
 using NotebookHelpers.Insights;
 using NotebookHelpers.Insights.Sources;
@@ -116,7 +117,7 @@ public sealed class QueryCommand : ICliCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or EvidenceReadException)
         {
-            await console.Error.WriteLineAsync($"nbh query: {e.Message}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"nbh query: {TerminalText.OneLine(e.Message)}").ConfigureAwait(false);
             return CliApplication.FailureExitCode;
         }
 
@@ -132,11 +133,18 @@ public sealed class QueryCommand : ICliCommand
         var summary = new StringBuilder().Append("nbh query: ").AppendLine(QueryResultsText.Summary(results));
         foreach (var warning in results.Warnings)
         {
-            summary.Append("nbh query: warning: ").AppendLine(warning);
+            summary.Append("nbh query: warning: ").AppendLine(TerminalText.OneLine(warning));
+        }
+
+        // Results over part of the evidence read like results over all of it: the run says so last and exits 1.
+        var missed = results.Warnings.Count(w => w.StartsWith("INCOMPLETE", StringComparison.Ordinal));
+        if (missed > 0)
+        {
+            summary.Append(CultureInfo.InvariantCulture, $"nbh query: INCOMPLETE: {missed} parts of the evidence missed (listed above); the results cover the rest — run the same command again to fetch what is missing.").AppendLine();
         }
 
         await console.Error.WriteAsync(summary.ToString()).ConfigureAwait(false);
-        return 0;
+        return missed > 0 ? CliApplication.FailureExitCode : 0;
     }
 
     /// <summary>Every source kind, configured from the run's options: live kinds are asked before local paths.</summary>
@@ -158,7 +166,7 @@ public sealed class QueryCommand : ICliCommand
             EvidenceFolder = args.Value("--evidence"),
             Aws = settings,
             Regions = Regions(args.Value("--regions")),
-            Progress = new ImmediateProgress<string>(line => console.Error.WriteLine("nbh query: " + line)),
+            Progress = new ImmediateProgress<string>(line => console.Error.WriteLine("nbh query: " + TerminalText.OneLine(line))),
         };
         return QuerySourceResolver.Default
             .With(new SampleIncidentSourceKind())
@@ -186,7 +194,7 @@ public sealed class QueryCommand : ICliCommand
         if (p.Message is not null)
         {
             console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"nbh query: {p.Message} ({p.Statistics.RecordsMatched:N0} matched, {p.Statistics.RecordsScanned:N0} scanned so far)"));
+                $"nbh query: {TerminalText.OneLine(p.Message)} ({p.Statistics.RecordsMatched:N0} matched, {p.Statistics.RecordsScanned:N0} scanned so far)"));
         }
     });
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NotebookHelpers.Cli.CommandLine;
+using NotebookHelpers.Display;
 using NotebookHelpers.WriteUp;
 
 namespace NotebookHelpers.Cli.Commands;
@@ -127,6 +128,16 @@ public sealed class ReportCommand : ICliCommand
         await console.Error.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
             $"nbh report: {incident.Events.Count:N0} events, {report.Findings.Count:N0} findings on {TerminalText.OneLine(incident.Investigation?.AccessKeyId ?? "no key")}, {report.AffectedResources.Count(a => a.NeedsAction):N0} open items; {report.Options.Manifest}")).ConfigureAwait(false);
+
+        // A report over part of the evidence reads like one over all of it: the run says so last and exits 1.
+        if (incident.Source is Sources.FetchedEvidenceSource { FetchProblems.Count: > 0 } fetched)
+        {
+            await console.Error.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"nbh report: INCOMPLETE: {fetched.FetchProblems.Count} parts of the evidence missed (listed above as skipped); the report covers the rest — run the same command again to fetch what is missing.")).ConfigureAwait(false);
+            return CliApplication.FailureExitCode;
+        }
+
         return 0;
     }
 }

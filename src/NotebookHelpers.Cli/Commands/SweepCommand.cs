@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using NotebookHelpers.Aws.Ec2;
 using NotebookHelpers.Cli.CommandLine;
+using NotebookHelpers.Display;
 
 namespace NotebookHelpers.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using NotebookHelpers.Aws.CloudTrail;
 using NotebookHelpers.Aws.S3;
 using NotebookHelpers.Cli.CommandLine;
+using NotebookHelpers.Display;
 using NotebookHelpers.Integrity;
 using NotebookHelpers.Sources;
 

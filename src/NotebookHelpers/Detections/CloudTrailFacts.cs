@@ -8,7 +8,7 @@ namespace NotebookHelpers.Detections;
 /// one place: <c>sourceIPAddress</c> may be a service host or "AWS Internal", <c>instanceType</c> may be a string or
 /// <c>{"value": …}</c>, policy documents are JSON inside a string, AKIA keys are long-term and ASIA keys temporary.
 /// </summary>
-public static class CloudTrailFacts
+public static partial class CloudTrailFacts
 {
     /// <summary>True when the call succeeded (no <c>errorCode</c>).</summary>
     public static bool Succeeded(CloudTrailEvent ev)
@@ -98,15 +98,38 @@ public static class CloudTrailFacts
     }
 
     /// <summary>
-    /// The kind of an access key id: AKIA long-term (IAM user or root), ASIA temporary (STS session), else unknown.
+    /// The kind of an access key id, from <see cref="AccessKeyIdPrefix.Table"/>: AKIA long-term (IAM user or root),
+    /// ASIA, ABIA and ACCA temporary, anything else unknown.
     /// </summary>
-    public static AccessKeyKind KeyKind(string? accessKeyId) =>
-        accessKeyId switch
+    public static AccessKeyKind KeyKind(string? accessKeyId) => AccessKeyIdPrefix.Of(accessKeyId)?.Kind ?? AccessKeyKind.Unknown;
+
+    /// <summary>What an access key id (or another AWS id given as one) is, from its prefix; null when the prefix is unknown.</summary>
+    public static string? DescribeKeyId(string? accessKeyId) => AccessKeyIdPrefix.Of(accessKeyId)?.Meaning;
+
+    /// <summary>
+    /// True when <paramref name="region"/> is shaped like an AWS region name (<c>us-east-1</c>, <c>us-gov-west-1</c>,
+    /// <c>us-isob-east-1</c>, <c>eusc-de-east-1</c>): a shape rather than a list, so regions AWS opens later still count.
+    /// </summary>
+    public static bool IsAwsRegionName(string? region) =>
+        region is not null && RegionName().IsMatch(region);
+
+    /// <summary>
+    /// The infrastructure-as-code tool a user agent names (Terraform, Pulumi, the CDK, CloudFormation, Crossplane),
+    /// or null. Their changes are usually the account's own deployments; the rules that report configuration
+    /// changes lower such changes to Info unless they open access (a user agent is the caller's claim, so what opens
+    /// access stays reported whatever the tool).
+    /// </summary>
+    public static string? InfrastructureAsCodeTool(string? userAgent) =>
+        userAgent switch
         {
-            null => AccessKeyKind.Unknown,
-            _ when accessKeyId.StartsWith("AKIA", StringComparison.Ordinal) => AccessKeyKind.LongTerm,
-            _ when accessKeyId.StartsWith("ASIA", StringComparison.Ordinal) => AccessKeyKind.Temporary,
-            _ => AccessKeyKind.Unknown,
+            null => null,
+            _ when userAgent.Contains("Terraform", StringComparison.OrdinalIgnoreCase) => "Terraform",
+            _ when userAgent.Contains("OpenTofu", StringComparison.OrdinalIgnoreCase) => "OpenTofu",
+            _ when userAgent.Contains("Pulumi", StringComparison.OrdinalIgnoreCase) => "Pulumi",
+            _ when userAgent.Contains("aws-cdk", StringComparison.OrdinalIgnoreCase) => "the AWS CDK",
+            _ when userAgent.Contains("cloudformation", StringComparison.OrdinalIgnoreCase) => "CloudFormation",
+            _ when userAgent.Contains("crossplane", StringComparison.OrdinalIgnoreCase) => "Crossplane",
+            _ => null,
         };
 
     /// <summary>The text of <c>requestParameters.NAME</c>, or null.</summary>
@@ -199,4 +222,7 @@ public static class CloudTrailFacts
 
     /// <summary>Short form of an access key id for summaries (the whole id: it is evidence, not a secret).</summary>
     public static string KeyText(string? accessKeyId) => accessKeyId ?? "(unknown key)";
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z]{2,4}(-(gov|iso[a-z]?|[a-z]{2}))?-(north|south|east|west|central|northeast|northwest|southeast|southwest)-[0-9]{1,2}$")]
+    private static partial System.Text.RegularExpressions.Regex RegionName();
 }

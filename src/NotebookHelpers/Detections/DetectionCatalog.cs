@@ -21,6 +21,7 @@ public static class DetectionCatalog
         new ConsoleLoginWithoutMfaRule(),
         new RootConsoleLoginRule(),
         new RootConsoleLoginFailedRule(),
+        new ConsoleLoginFailedRule(),
         new RootApiUsageRule(),
         new InstanceCredentialsUsedExternallyRule(),
 
@@ -52,6 +53,7 @@ public static class DetectionCatalog
         new CrossAccountAssumeRoleRule(),
         new LambdaBackdoorRule(),
         new SecurityGroupOpenedRule(),
+        new IdentityProviderChangedRule(),
 
         // Defence evasion.
         new CloudTrailLoggingStoppedRule(),
@@ -63,6 +65,7 @@ public static class DetectionCatalog
         new FlowLogsDeletedRule(),
         new DnsQueryLoggingDeletedRule(),
         new OrganizationLeftRule(),
+        new BedrockInvocationLoggingDeletedRule(),
         new RegionFirstActivityRule(),
 
         // Credential access.
@@ -74,6 +77,11 @@ public static class DetectionCatalog
         new GpuInstanceLaunchRule(),
         new MultiRegionLaunchRule(),
         new UserDataModifiedRule(),
+        new InstanceCommandExecutionRule(),
+        new BedrockModelAbuseRule(),
+        new SesAbuseRule(),
+        new S3ObjectsEncryptedWithCustomerKeyRule(),
+        new S3DataDestructionRule(),
 
         // Collection and exfiltration.
         new S3DataAccessBurstRule(),

@@ -42,6 +42,12 @@ public sealed record DetectionOptions
     /// <summary>The multi-region launch window (default 1 hour).</summary>
     public TimeSpan MultiRegionLaunchWindow { get; init; } = TimeSpan.FromHours(1);
 
+    /// <summary>Distinct user names failing console sign-in from one address within <see cref="PasswordSprayWindow"/> that make a spray (default 5).</summary>
+    public int PasswordSprayUsers { get; init; } = 5;
+
+    /// <summary>The password-spray window (default 1 hour: sprayers go slowly to stay under lockout thresholds).</summary>
+    public TimeSpan PasswordSprayWindow { get; init; } = TimeSpan.FromHours(1);
+
     /// <summary>
     /// At most this many evidence pointers are kept per finding (the first ones); <see cref="Finding.EventCount"/>
     /// still counts all. Default 200.

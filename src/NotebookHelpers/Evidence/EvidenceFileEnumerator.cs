@@ -59,6 +59,11 @@ internal sealed class EvidenceFileEnumerator
         {
             if (entry is DirectoryInfo sub)
             {
+                if (EvidenceStaging.IsStagingFolder(sub))
+                {
+                    continue;
+                }
+
                 if (!_range.IsUnbounded && IsDateFolder(sub, out var day) && DayOutsideRange(day))
                 {
                     _report.FilesPruned += CountFiles(sub);

@@ -11,7 +11,8 @@ public static class HtmlText
     /// <summary>
     /// Encodes <paramref name="text"/> for use as element content or a quoted attribute value: <c>&amp;</c>,
     /// <c>&lt;</c>, <c>&gt;</c>, <c>"</c> and <c>'</c> become character references, and control characters other than
-    /// tab, newline and carriage return become U+FFFD so a hostile record cannot smuggle them into a report.
+    /// tab, newline and carriage return, and bidirectional formatting characters (U+202E...), become U+FFFD so a hostile
+    /// record cannot smuggle them into a report (<see cref="Display.UnsafeCharacters"/>).
     /// Null gives an empty string.
     /// </summary>
     public static string Encode(string? text)
@@ -58,7 +59,7 @@ public static class HtmlText
     }
 
     private static bool IsSpecial(char c) =>
-        c is '&' or '<' or '>' or '"' or '\'' || (char.IsControl(c) && c is not ('\t' or '\n' or '\r'));
+        c is '&' or '<' or '>' or '"' or '\'' || Display.UnsafeCharacters.IsUnsafeInText(c);
 
     private static void AppendEncoded(StringBuilder sb, char c)
     {
@@ -80,7 +81,7 @@ public static class HtmlText
                 sb.Append("&#39;");
                 break;
             default:
-                sb.Append(char.IsControl(c) && c is not ('\t' or '\n' or '\r') ? '\uFFFD' : c);
+                sb.Append(Display.UnsafeCharacters.IsUnsafeInText(c) ? Display.UnsafeCharacters.Replacement : c);
                 break;
         }
     }

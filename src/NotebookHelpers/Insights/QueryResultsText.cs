@@ -1,9 +1,13 @@
 using System.Globalization;
 using System.Text;
+using NotebookHelpers.Display;
 
 namespace NotebookHelpers.Insights;
 
-/// <summary>Renders <see cref="QueryResults"/> as an aligned text table or as CSV (RFC 4180).</summary>
+/// <summary>
+/// Renders <see cref="QueryResults"/> as an aligned text table (through <see cref="TerminalText"/>: no escape
+/// sequence from the logs reaches the terminal) or as CSV (RFC 4180, through <see cref="CsvText"/>: formulas defused).
+/// </summary>
 public static class QueryResultsText
 {
     /// <summary>An aligned table; a field a row omits is blank; long values are cut at <paramref name="maxWidth"/> with an ellipsis.</summary>
@@ -12,6 +16,7 @@ public static class QueryResultsText
         ArgumentNullException.ThrowIfNull(results);
         var columns = Columns(results);
         var cells = results.Rows.Select(r => columns.Select(c => Cell(r, c, maxWidth)).ToArray()).ToList();
+        columns = [.. columns.Select(TerminalText.Safe)];
         var widths = columns.Select((c, i) => Math.Max(c.Length, cells.Count == 0 ? 0 : cells.Max(r => r[i].Length))).ToArray();
         var sb = new StringBuilder();
         AppendLine(sb, columns, widths);
@@ -30,10 +35,10 @@ public static class QueryResultsText
         ArgumentNullException.ThrowIfNull(results);
         var columns = Columns(results);
         var sb = new StringBuilder();
-        sb.AppendJoin(',', columns.Select(Csv)).Append("\r\n");
+        sb.Append(CsvText.Row(columns));
         foreach (var row in results.Rows)
         {
-            sb.AppendJoin(',', columns.Select(c => Csv(row.FirstOrDefault(f => f.Field == c)?.Value ?? string.Empty))).Append("\r\n");
+            sb.Append(CsvText.Row(columns.Select(c => row.FirstOrDefault(f => f.Field == c)?.Value)));
         }
 
         return sb.ToString();
@@ -67,6 +72,7 @@ public static class QueryResultsText
     {
         var value = row.FirstOrDefault(f => f.Field == column)?.Value ?? string.Empty;
         value = value.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal);
+        value = TerminalText.Safe(value);
         return value.Length > maxWidth ? string.Concat(value.AsSpan(0, maxWidth - 1), "…") : value;
     }
 
@@ -84,7 +90,4 @@ public static class QueryResultsText
 
         sb.Append('\n');
     }
-
-    private static string Csv(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

@@ -50,6 +50,7 @@ public sealed class TrailEvidenceIndex
         var isEvidenceFolder = File.Exists(Path.Combine(root, EvidenceDirectory.ManifestFileName));
         foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
                      .Select(f => (Full: f, Relative: Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/')))
+                     .Where(f => !Evidence.EvidenceStaging.IsStagedFile(root, f.Relative))
                      .OrderBy(f => f.Relative, StringComparer.Ordinal))
         {
             if (isEvidenceFolder && file.Relative.StartsWith(PublicKeysFolder + "/", StringComparison.Ordinal))

@@ -84,6 +84,7 @@ public sealed class EvidenceManifest
             var full = Path.GetFullPath(root.Path);
             foreach (var file in Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories)
                          .Select(f => (Full: f, Relative: Path.GetRelativePath(full, f).Replace(Path.DirectorySeparatorChar, '/')))
+                         .Where(f => !Evidence.EvidenceStaging.IsStagedFile(full, f.Relative))
                          .OrderBy(f => f.Relative, StringComparer.Ordinal))
             {
                 string? check = null;

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text;
+using NotebookHelpers.Display;
 
 namespace NotebookHelpers.WriteUp;
 
 /// <summary>
 /// Every finding over the evidence as CSV (RFC 4180: comma-separated, CRLF line ends, quotes doubled), one row per
-/// finding with the columns of docs/incident-report.md. Values come from attacker-controlled logs, so a cell that a
-/// spreadsheet would read as a formula (starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or carriage
-/// return) is prefixed with an apostrophe and shows as text.
+/// finding with the columns of docs/incident-report.md. Values come from attacker-controlled logs: every cell goes
+/// through <see cref="CsvText"/>, so a cell a spreadsheet would read as a formula shows as text.
 /// </summary>
 public static class FindingsCsv
 {
@@ -50,26 +50,9 @@ public static class FindingsCsv
         return sb.ToString();
     }
 
-    /// <summary>One cell, quoted when needed and defused when a spreadsheet would evaluate it.</summary>
-    public static string Cell(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return string.Empty;
-        }
-
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
-
     private static void Row(StringBuilder sb, IEnumerable<string?> cells)
     {
-        sb.AppendJoin(',', cells.Select(Cell));
-        sb.Append("\r\n");
+        sb.Append(CsvText.Row(cells));
     }
 
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);

@@ -47,6 +47,7 @@ public sealed class CliFailureTests
         Assert.Equal(1, run.ExitCode);
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
         Assert.All(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => Assert.StartsWith("nbh fetch-trail: ", l, StringComparison.Ordinal));
+        Assert.StartsWith("nbh fetch-trail: INCOMPLETE: 1 objects or prefixes missed", run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1], StringComparison.Ordinal);
         Directory.Delete(evidence, recursive: true);
     }
 }

@@ -86,7 +86,8 @@ public sealed class DetectionRunnerTests
         var finding = Assert.Single(DetectionRunner.Run(LeakedKeyScenario.Build().Events, rules: [new RegionFirstActivityRule()]).Findings);
 
         Assert.Equal(["ap-south-2"], finding.Regions);
-        Assert.Contains("known: us-east-1", finding.Summary, StringComparison.Ordinal);
+        Assert.Matches("baseline: us-east-1, used until 20[0-9-]+T[0-9:]+Z", finding.Summary);
+        Assert.Equal(Severity.Medium, finding.Severity);
     }
 
     [Fact]

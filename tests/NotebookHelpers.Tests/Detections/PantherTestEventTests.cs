@@ -46,8 +46,9 @@ public sealed class PantherTestEventTests
     {
         ["AWS.CloudTrail.PasswordSpraying"] =
             "a threshold rule (more than 9 distinct users failing console sign-in from one account and region in 60 minutes); " +
-            "its test events only exercise the per-event filter, which alone would flag every failed sign-in. Leaked keys, " +
-            "not sprayed passwords, are this kit's subject; failed root sign-ins are covered by root-console-login-failed.",
+            "its test events only exercise the per-event filter, which alone would flag every failed sign-in. Our " +
+            "console-login-failed applies the threshold (five users from one address within an hour; a single failure is Info), " +
+            "and failed root sign-ins are covered by root-console-login-failed.",
         ["AWS.CloudTrail.UserAccessKeyAuth"] =
             "an inventory rule (CreateAlert: false) that lists every successful call made with an IAM user's access key; " +
             "the key profile (Investigation/AccessKeyProfile) shows exactly that for the key under investigation.",
@@ -60,8 +61,9 @@ public sealed class PantherTestEventTests
     private static readonly Dictionary<(string RuleId, string Test), string> DeliberateDifferences = new()
     {
         [("AWS.Console.LoginWithoutMFA", "No MFA Login - New User")] =
-            "Panther mocks an account-age lookup and stays quiet for users created recently. In an exposed-credential " +
-            "incident a freshly created user signing in without MFA is the attacker's backdoor, so we report it.",
+            "Panther mocks an account-age lookup and stays quiet for users created recently; the event is identical to " +
+            "'No MFA Login - IAM User'. Alone, with nothing to compare with, both are reported at Info only; a user that " +
+            "someone else created in the evidence is high (the attacker's backdoor).",
     };
 
     /// <summary>Options per Panther rule, where Panther's behaviour comes from its configuration.</summary>

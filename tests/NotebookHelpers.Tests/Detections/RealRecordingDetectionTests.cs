@@ -93,6 +93,29 @@ public sealed class RealRecordingDetectionTests
     }
 
     [SharedDataFact]
+    public void InfrastructureAsCodeSetupAndInventedRegionsStayAtInfo()
+    {
+        // Invictus's Terraform sets up Stratus's prerequisites (inline role policies, bucket policies): the account's
+        // own deployment, not the attack. LogLicker gives every Stratus detonation an invented region name.
+        var (invictus, _) = EvidenceReader.ReadAll([RepositoryPaths.SharedDataset("invictus-ir-aws-dataset/CloudTrail")]);
+        var (stratus, _) = EvidenceReader.ReadAll([RepositoryPaths.SharedDataset("stratus-red-team-detonation-logs")]);
+
+        var byTerraform = invictus.Where(e => e.UserAgent?.Contains("Terraform", StringComparison.Ordinal) == true).Select(e => e.EventID).ToHashSet();
+        var terraform = DetectionRunner.Run(invictus).Findings
+            .Where(f => f.RuleId is "iam-inline-policy-granted" or "s3-bucket-access-changed" && f.Evidence.All(e => byTerraform.Contains(e.EventId)))
+            .ToList();
+        var known = new DetectionOptions { KnownRegions = new HashSet<string>(["us-east-1", "us-west-2"]) };
+        var regions = DetectionRunner.Run(stratus, known).ForRule("region-first-activity");
+
+        Assert.NotEmpty(terraform);
+        Assert.All(terraform, f => Assert.True(f.Severity == Severity.Info, f.ToString()));
+        Assert.All(terraform, f => Assert.Contains("Terraform (infrastructure-as-code)", f.Summary, StringComparison.Ordinal));
+        Assert.NotEmpty(regions);
+        Assert.All(regions, f => Assert.True(f.Severity == Severity.Info && f.Summary.Contains("not an AWS region name", StringComparison.Ordinal), f.ToString()));
+        Assert.All(regions, f => Assert.Contains("baseline: the known regions us-east-1, us-west-2", f.Summary, StringComparison.Ordinal));
+    }
+
+    [SharedDataFact]
     public void SansRansomwareLabReportsTheS3ReadBurstOfTheStolenKey()
     {
         var (events, _) = EvidenceReader.ReadAll([RepositoryPaths.SharedDataset("suzaku-sample-data-sans504")]);

@@ -129,7 +129,7 @@ public sealed class IncidentReportFilesTests
     [InlineData("plain", "plain")]
     [InlineData(null, "")]
     public void CsvCellsAreQuotedAndFormulasDefused(string? value, string expected) =>
-        Assert.Equal(expected, FindingsCsv.Cell(value));
+        Assert.Equal(expected, NotebookHelpers.Display.CsvText.Cell(value));
 
     [SharedDataFact]
     public void ReportOfARealRecordingIsWrittenTheSameTwice()

@@ -5,7 +5,7 @@ namespace NotebookHelpers.Aws.Athena;
 
 /// <summary>
 /// The Athena operations the investigation needs (StartQueryExecution, GetQueryExecution, GetQueryResults,
-/// StopQueryExecution, GetWorkGroup), one call each, over the JSON 1.1 protocol with AWSSDK.Core's signer (the
+/// StopQueryExecution, GetWorkGroup, GetTableMetadata), one call each, over the JSON 1.1 protocol with AWSSDK.Core's signer (the
 /// AWSSDK.Athena package is not used). Polling, paging, limits and evidence live in <see cref="AthenaQueryExecutor"/>.
 /// </summary>
 public sealed class AthenaClient
@@ -101,6 +101,19 @@ public sealed class AthenaClient
             configuration?.ResultConfiguration?.OutputLocation,
             configuration?.EnforceWorkGroupConfiguration ?? false,
             configuration?.BytesScannedCutoffPerQuery);
+    }
+
+    /// <summary>A table's partition columns and properties (its projection and location template).</summary>
+    public async Task<AthenaTableMetadata> GetTableMetadataAsync(string region, string? catalog, string database, string table, CancellationToken cancellationToken)
+    {
+        var response = await _json.InvokeAsync<GetTableMetadataRequest, GetTableMetadataResponse>(
+            region, "GetTableMetadata", new GetTableMetadataRequest(catalog ?? "AwsDataCatalog", database, table), cancellationToken).ConfigureAwait(false);
+        var metadata = response.TableMetadata
+            ?? throw new AwsServiceException(AwsErrorKind.Other, Service, "GetTableMetadata", region, null, "the response has no TableMetadata");
+        return new AthenaTableMetadata(
+            metadata.Name ?? table,
+            [.. (metadata.PartitionKeys ?? []).Select(k => k.Name ?? "")],
+            metadata.Parameters ?? new Dictionary<string, string>());
     }
 
     private static AthenaQueryState StateOf(string? state) => state switch

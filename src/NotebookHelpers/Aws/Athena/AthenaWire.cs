@@ -99,3 +99,20 @@ internal sealed record WorkGroupConfigurationWire(
     [property: JsonPropertyName("ResultConfiguration")] ResultConfigurationWire? ResultConfiguration,
     [property: JsonPropertyName("EnforceWorkGroupConfiguration")] bool? EnforceWorkGroupConfiguration,
     [property: JsonPropertyName("BytesScannedCutoffPerQuery")] long? BytesScannedCutoffPerQuery);
+
+internal sealed record GetTableMetadataRequest(
+    [property: JsonPropertyName("CatalogName")] string CatalogName,
+    [property: JsonPropertyName("DatabaseName")] string DatabaseName,
+    [property: JsonPropertyName("TableName")] string TableName);
+
+internal sealed record GetTableMetadataResponse(
+    [property: JsonPropertyName("TableMetadata")] TableMetadataWire? TableMetadata);
+
+internal sealed record TableMetadataWire(
+    [property: JsonPropertyName("Name")] string? Name,
+    [property: JsonPropertyName("PartitionKeys")] IReadOnlyList<ColumnWire>? PartitionKeys,
+    [property: JsonPropertyName("Parameters")] IReadOnlyDictionary<string, string>? Parameters);
+
+internal sealed record ColumnWire(
+    [property: JsonPropertyName("Name")] string? Name,
+    [property: JsonPropertyName("Type")] string? Type);

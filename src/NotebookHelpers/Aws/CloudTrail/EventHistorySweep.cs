@@ -101,10 +101,19 @@ public sealed class EventHistorySweep
         }
 
         var limiter = new RequestRateLimiter(_options.RequestsPerSecondPerRegion, _clock);
+        var tokens = new HashSet<string>(StringComparer.Ordinal);
         try
         {
             do
             {
+                if (token is not null && !tokens.Add(token))
+                {
+                    // CloudTrail never repeats a NextToken; following one again would write the same pages forever.
+                    var repeated = $"LookupEvents returned a NextToken it had already returned; stopped after page {pages} (check AWS_ENDPOINT_URL_CLOUDTRAIL and any proxy).";
+                    progress?.Report(new EventHistoryProgress(region, pages, events, $"{region}: stopped: {repeated}"));
+                    return new EventHistoryRegionOutcome(region, pages, events, resumed, false, repeated);
+                }
+
                 var page = await _client.LookupEventsAsync(region, attribute, query.Start, query.End, token, limiter, cancellationToken).ConfigureAwait(false);
                 pages++;
                 var path = EvidenceRelativePath.Combine(regionFolder, string.Create(CultureInfo.InvariantCulture, $"page-{pages:D4}.json"));
@@ -118,8 +127,10 @@ public sealed class EventHistorySweep
             }
             while (token is not null);
         }
-        catch (AwsServiceException e)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // One region never stops the sweep (an error, an answer that is not a LookupEvents page, a refused
+            // connection): it is named as incomplete, with what it saved.
             var message = AwsErrorAdvice.Describe(e);
             progress?.Report(new EventHistoryProgress(region, pages, events, $"{region}: stopped: {message}"));
             return new EventHistoryRegionOutcome(region, pages, events, resumed, false, message);

@@ -64,6 +64,7 @@ public sealed class PublicKeyFetcher
             {
                 string? token = null;
                 var number = 0;
+                var guard = new PageTokenGuard("cloudtrail", "ListPublicKeys", region);
                 do
                 {
                     var (body, next) = await _client.ListPublicKeysAsync(region, start, end, token, cancellationToken).ConfigureAwait(false);
@@ -73,7 +74,7 @@ public sealed class PublicKeyFetcher
                         $"cloudtrail:ListPublicKeys region={region} start={start.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} end={end.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} page={number}"),
                         cancellationToken: cancellationToken).ConfigureAwait(false);
                     pages.Add(path);
-                    token = next;
+                    token = guard.Next(next);
                 }
                 while (token is not null);
             }

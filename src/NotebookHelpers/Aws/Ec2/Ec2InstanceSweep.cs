@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Amazon.EC2;
 using Amazon.EC2.Model;
 using Amazon.Runtime;
+using NotebookHelpers.Aws.Transport;
 
 namespace NotebookHelpers.Aws.Ec2;
 
@@ -39,6 +40,7 @@ public sealed class Ec2InstanceSweep
                 {
                     var count = 0;
                     string? token = null;
+                    var guard = new PageTokenGuard("ec2", "DescribeInstances", region);
                     do
                     {
                         var page = await ec2.DescribeInstancesAsync(new DescribeInstancesRequest { NextToken = token }, ct).ConfigureAwait(false);
@@ -57,7 +59,7 @@ public sealed class Ec2InstanceSweep
                             count++;
                         }
 
-                        token = string.IsNullOrEmpty(page.NextToken) ? null : page.NextToken;
+                        token = guard.Next(page.NextToken);
                     }
                     while (token is not null);
                     swept.Add(region);
@@ -75,7 +77,7 @@ public sealed class Ec2InstanceSweep
                     failures[region] = message;
                     progress?.Report($"{region}: {message}");
                 }
-                catch (AmazonClientException e)
+                catch (Exception e) when (e is AmazonClientException or AwsServiceException)
                 {
                     var message = AwsErrorAdvice.Describe(e);
                     failures[region] = message;

@@ -5,8 +5,8 @@ using System.Text.Json;
 namespace NotebookHelpers.Aws.EvidenceFolder;
 
 /// <summary>
-/// A folder of evidence fetched from AWS. Every file is written once (to a temporary name, then renamed, then made
-/// read-only) and recorded in <c>manifest.jsonl</c> with its size, SHA-256, source request and time; nothing is ever
+/// A folder of evidence fetched from AWS. Every file is written once (streamed into <c>.nbh-staging/</c>, which readers
+/// skip, then moved into place and made read-only) and recorded in <c>manifest.jsonl</c> with its size, SHA-256, source request and time; nothing is ever
 /// modified. Executed containment actions are appended to <c>actions.jsonl</c>. Opening an existing folder reads its
 /// manifest, so a rerun can skip what it already has and work offline.
 /// </summary>
@@ -98,49 +98,67 @@ public sealed class EvidenceDirectory
     /// </summary>
     public async Task<ManifestEntry> WriteAsync(string relativePath, ReadOnlyMemory<byte> content, string source, string? etag = null, CancellationToken cancellationToken = default)
     {
+        using var stream = new MemoryStream(content.ToArray(), writable: false);
+        return await WriteAsync(relativePath, stream, source, etag, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Streams a new file into the staging folder (never into memory), lets <paramref name="check"/> refuse it by
+    /// throwing once its size and hashes are known, then moves it into place and records it, as
+    /// <see cref="WriteAsync(string, ReadOnlyMemory{byte}, string, string?, CancellationToken)"/> does. A failed or
+    /// refused download leaves nothing behind.
+    /// </summary>
+    public async Task<ManifestEntry> WriteAsync(
+        string relativePath, Stream content, string source, string? etag, Action<StagedContent>? check, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(source);
         var full = FullPath(relativePath);
-        var sha = Convert.ToHexStringLower(SHA256.HashData(content.Span));
-        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var staging = Path.Combine(Root, Evidence.EvidenceStaging.FolderName);
+        Directory.CreateDirectory(staging);
+        var temporary = Path.Combine(staging, Guid.NewGuid().ToString("N"));
         try
         {
-            if (_entries.TryGetValue(relativePath, out var existing))
+            var staged = await StageAsync(content, temporary, cancellationToken).ConfigureAwait(false);
+            check?.Invoke(staged);
+            await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
             {
-                return existing.Sha256 == sha ? existing : throw Conflict(full);
-            }
-
-            if (File.Exists(full))
-            {
-                // A run stopped between saving a file and recording it leaves the file unlisted. The same bytes
-                // fetched again are that file: record it, so the rerun resumes instead of failing for good.
-                if (await HashFileAsync(full, cancellationToken).ConfigureAwait(false) != sha)
+                if (_entries.TryGetValue(relativePath, out var existing))
                 {
-                    throw Conflict(full);
-                }
-            }
-            else
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-                var temporary = full + ".partial-" + Guid.NewGuid().ToString("N");
-                await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
-                {
-                    await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
-                    await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    return existing.Sha256 == staged.Sha256 ? existing : throw Conflict(full);
                 }
 
-                File.Move(temporary, full, overwrite: false);
-            }
+                if (File.Exists(full))
+                {
+                    // A run stopped between saving a file and recording it leaves the file unlisted. The same bytes
+                    // fetched again are that file: record it, so the rerun resumes instead of failing for good.
+                    if (await HashFileAsync(full, cancellationToken).ConfigureAwait(false) != staged.Sha256)
+                    {
+                        throw Conflict(full);
+                    }
+                }
+                else
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+                    File.Move(temporary, full, overwrite: false);
+                }
 
-            MakeReadOnly(full);
-            var entry = new ManifestEntry(relativePath, content.Length, sha, source, _clock.GetUtcNow(), etag);
-            // Not cancellable: once the file is in place, its manifest line must follow it.
-            await AppendLineAsync(Path.Combine(Root, ManifestFileName), JsonSerializer.Serialize(entry, LineOptions), CancellationToken.None).ConfigureAwait(false);
-            _entries[relativePath] = entry;
-            return entry;
+                MakeReadOnly(full);
+                var entry = new ManifestEntry(relativePath, staged.Length, staged.Sha256, source, _clock.GetUtcNow(), etag);
+                // Not cancellable: once the file is in place, its manifest line must follow it.
+                await AppendLineAsync(Path.Combine(Root, ManifestFileName), JsonSerializer.Serialize(entry, LineOptions), CancellationToken.None).ConfigureAwait(false);
+                _entries[relativePath] = entry;
+                return entry;
+            }
+            finally
+            {
+                _lock.Release();
+            }
         }
         finally
         {
-            _lock.Release();
+            File.Delete(temporary);
         }
     }
 
@@ -214,6 +232,31 @@ public sealed class EvidenceDirectory
                 _problems.Add($"{path}:line {number}: not a manifest entry ({e.Message})");
             }
         }
+    }
+
+    private static async Task<StagedContent> StageAsync(Stream content, string temporary, CancellationToken cancellationToken)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+#pragma warning disable CA5351 // MD5 is what S3 puts in a single-part object's ETag; it checks transfer, not authenticity.
+        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+#pragma warning restore CA5351
+        var buffer = new byte[81920];
+        long length = 0;
+        await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+        {
+            int read;
+            while ((read = await content.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                sha.AppendData(buffer, 0, read);
+                md5.AppendData(buffer, 0, read);
+                await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                length += read;
+            }
+
+            await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return new StagedContent(length, Convert.ToHexStringLower(sha.GetHashAndReset()), Convert.ToHexStringLower(md5.GetHashAndReset()));
     }
 
     private static EvidenceConflictException Conflict(string full) =>

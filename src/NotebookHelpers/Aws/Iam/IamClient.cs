@@ -130,6 +130,7 @@ public sealed class IamClient
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string? marker = null;
+        var guard = new PageTokenGuard("iam", action, _region);
         do
         {
             var page = new List<KeyValuePair<string, string>>(parameters);
@@ -145,7 +146,7 @@ public sealed class IamClient
                 yield return member;
             }
 
-            marker = QueryXml.Flag(result, "IsTruncated") ? QueryXml.Text(result, "Marker") : null;
+            marker = guard.Next(QueryXml.Flag(result, "IsTruncated") ? QueryXml.Text(result, "Marker") : null);
         }
         while (marker is not null);
     }

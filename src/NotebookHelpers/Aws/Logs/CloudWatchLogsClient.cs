@@ -21,6 +21,7 @@ public sealed class CloudWatchLogsClient
     {
         var groups = new List<LogGroupInfo>();
         string? token = null;
+        var guard = new PageTokenGuard("logs", "DescribeLogGroups", region);
         do
         {
             var page = await _json.InvokeAsync<DescribeLogGroupsRequest, DescribeLogGroupsResponse>(
@@ -40,7 +41,7 @@ public sealed class CloudWatchLogsClient
                     g.StoredBytes));
             }
 
-            token = page.NextToken;
+            token = guard.Next(page.NextToken);
         }
         while (token is not null);
         return groups;

@@ -178,12 +178,13 @@ public sealed class CloudWatchLogsQueryRunner : IInsightsQueryRunner
                 }
 
                 var rows = new List<IReadOnlyList<ResultField>>(last.Rows);
-                var token = last.Status == QueryStatus.Complete ? last.NextToken : null;
+                var guard = new PageTokenGuard("logs", "GetQueryResults", _region);
+                var token = last.Status == QueryStatus.Complete ? guard.Next(last.NextToken) : null;
                 while (token is not null)
                 {
                     var page = await _client.GetQueryResultsAsync(_region, queryId, token, timeout.Token).ConfigureAwait(false);
                     rows.AddRange(page.Rows);
-                    token = page.NextToken;
+                    token = guard.Next(page.NextToken);
                 }
 
                 var warnings = last.Status == QueryStatus.Complete

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
@@ -21,15 +22,23 @@ public sealed class TrailLogFetcher
     private readonly IAmazonS3 _s3;
     private readonly EvidenceDirectory _evidence;
     private readonly int _parallelDownloads;
+    private readonly TimeSpan _idleTimeout;
 
     /// <summary>Creates a fetcher.</summary>
-    public TrailLogFetcher(IAmazonS3 s3, EvidenceDirectory evidence, int parallelDownloads = 8)
+    /// <param name="s3">The S3 client.</param>
+    /// <param name="evidence">Where the objects are saved.</param>
+    /// <param name="parallelDownloads">Downloads at once.</param>
+    /// <param name="idleTimeout">
+    /// How long one request may go without an answer or without data before that object is given up (default 60 s).
+    /// </param>
+    public TrailLogFetcher(IAmazonS3 s3, EvidenceDirectory evidence, int parallelDownloads = 8, TimeSpan? idleTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(s3);
         ArgumentNullException.ThrowIfNull(evidence);
         _s3 = s3;
         _evidence = evidence;
         _parallelDownloads = Math.Max(1, parallelDownloads);
+        _idleTimeout = idleTimeout ?? TimeSpan.FromSeconds(60);
     }
 
     /// <summary>The evidence path of an object.</summary>
@@ -96,12 +105,17 @@ public sealed class TrailLogFetcher
                     }
                     message = $"already saved: {item.Key}";
                 }
+                else if (PlacementProblem(path) is { } placement)
+                {
+                    var line = $"s3://{bucket}/{item.Key}: not saved: {placement}";
+                    problems.Enqueue(line);
+                    message = line;
+                }
                 else
                 {
                     try
                     {
-                        var (body, metadata) = await DownloadAsync(bucket, item.Key, ct).ConfigureAwait(false);
-                        await _evidence.WriteAsync(path, body, $"s3:GetObject s3://{bucket}/{item.Key}", etag, ct).ConfigureAwait(false);
+                        var (entry, metadata) = await DownloadAsync(bucket, item.Key, path, etag, size, ct).ConfigureAwait(false);
                         if (TrailObjectKey.TryParse(item.Key) is { IsDigest: true })
                         {
                             // The digest's own signature exists only in its S3 metadata.
@@ -115,19 +129,14 @@ public sealed class TrailLogFetcher
                         }
 
                         Interlocked.Increment(ref downloaded);
-                        Interlocked.Add(ref bytes, body.Length);
+                        Interlocked.Add(ref bytes, entry.Size);
                         paths.Add(path);
                         message = $"saved {item.Key}";
                     }
-                    catch (AmazonServiceException e)
+                    catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
                     {
-                        var line = $"s3://{bucket}/{item.Key}: {AwsErrorAdvice.Describe(AwsErrorAdvice.FromSdk(e, "s3:GetObject", null))}";
-                        problems.Enqueue(line);
-                        message = line;
-                    }
-                    catch (HttpRequestException e)
-                    {
-                        var line = $"s3://{bucket}/{item.Key}: {AwsErrorAdvice.Describe(AwsErrorAdvice.FromNetwork(e, "s3:GetObject", null))}";
+                        // One object never stops the fetch: it is named as missed and the others go on.
+                        var line = $"s3://{bucket}/{item.Key}: not saved: {Describe(e, "s3:GetObject")}";
                         problems.Enqueue(line);
                         message = line;
                     }
@@ -191,39 +200,129 @@ public sealed class TrailLogFetcher
         return objects;
     }
 
-    // Every page under the prefix, continuation followed; a failure is one problem line and ends the listing.
+    // Every page under the prefix, continuation followed; a failure (an error, an answer that is not a listing, a
+    // continuation token seen before) is one problem line and ends this listing only.
     private async Task ListAsync(
         string bucket, string prefix, string? delimiter, Action<ListObjectsV2Response> take, ConcurrentQueue<string> problems, CancellationToken cancellationToken)
     {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         try
         {
             string? token = null;
             do
             {
+                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                deadline.CancelAfter(_idleTimeout);
                 var page = await _s3.ListObjectsV2Async(
-                    new ListObjectsV2Request { BucketName = bucket, Prefix = prefix, Delimiter = delimiter, ContinuationToken = token }, cancellationToken).ConfigureAwait(false);
+                    new ListObjectsV2Request { BucketName = bucket, Prefix = prefix, Delimiter = delimiter, ContinuationToken = token }, deadline.Token).ConfigureAwait(false);
                 take(page);
                 token = page.IsTruncated == true ? page.NextContinuationToken : null;
+                if (token is not null && !seen.Add(token))
+                {
+                    problems.Enqueue($"s3://{bucket}/{prefix}: ListObjectsV2 returned a continuation token it had already returned; the listing was stopped after {seen.Count} pages (S3 never does this: check AWS_ENDPOINT_URL_S3 and any proxy).");
+                    return;
+                }
             }
             while (token is not null);
         }
-        catch (AmazonServiceException e)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            problems.Enqueue($"s3://{bucket}/{prefix}: {AwsErrorAdvice.Describe(AwsErrorAdvice.FromSdk(e, "s3:ListObjectsV2", null))}");
+            problems.Enqueue($"s3://{bucket}/{prefix}: not listed: no answer for {_idleTimeout.TotalSeconds:0} s; run the same command again to retry it");
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            problems.Enqueue($"s3://{bucket}/{prefix}: {AwsErrorAdvice.Describe(AwsErrorAdvice.FromNetwork(e, "s3:ListObjectsV2", null))}");
+            problems.Enqueue($"s3://{bucket}/{prefix}: not listed: {Describe(e, "s3:ListObjectsV2")}");
         }
     }
 
-    private async Task<(byte[] Body, S3ObjectMetadata Metadata)> DownloadAsync(string bucket, string key, CancellationToken cancellationToken)
+    // Streams the body into the evidence folder (never into memory), checked against the listing: as many bytes as
+    // listed, and, for a single-part object (ETag = 32 hex digits) not encrypted with KMS or a customer key, the MD5
+    // the ETag holds.
+    private async Task<(ManifestEntry Entry, S3ObjectMetadata Metadata)> DownloadAsync(
+        string bucket, string key, string path, string? etag, long size, CancellationToken cancellationToken)
     {
-        using var response = await _s3.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = key }, cancellationToken).ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        await response.ResponseStream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        var metadata = S3ObjectMetadata.From(response.Metadata.Keys.Select(k => (k, response.Metadata[k])));
-        return (buffer.ToArray(), metadata);
+        GetObjectResponse response;
+        using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            deadline.CancelAfter(_idleTimeout);
+            try
+            {
+                response = await _s3.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = key }, deadline.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"no answer for {_idleTimeout.TotalSeconds:0} s");
+            }
+        }
+
+        using (response)
+        {
+            var metadata = S3ObjectMetadata.From(response.Metadata.Keys.Select(k => (k, response.Metadata[k])));
+            // Only an unencrypted or SSE-S3 object's ETag is the MD5 of its bytes (not SSE-KMS, the usual for trails).
+            var sse = response.ServerSideEncryptionMethod;
+            var etagIsMd5 = (sse is null || sse == ServerSideEncryptionMethod.None || sse == ServerSideEncryptionMethod.AES256)
+                && response.ServerSideEncryptionCustomerMethod is null or { Value: null or "" }
+                && etag is { Length: 32 } && etag.All(char.IsAsciiHexDigit);
+            await using var body = new GuardedBodyStream(response.ResponseStream, _idleTimeout, size);
+            var entry = await _evidence.WriteAsync(path, body, $"s3:GetObject s3://{bucket}/{key}", etag, staged =>
+            {
+                if (staged.Length != size)
+                {
+                    throw new InvalidDataException($"the body has {staged.Length:N0} bytes, the listing {size:N0} (truncated in transit)");
+                }
+
+                if (etagIsMd5 && !etag!.Equals(staged.Md5, StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new InvalidDataException($"the body's MD5 {staged.Md5} differs from the ETag {etag} (damaged in transit)");
+                }
+            }, cancellationToken).ConfigureAwait(false);
+            return (entry, metadata);
+        }
+    }
+
+    private static string Describe(Exception error, string operation) => error switch
+    {
+        AmazonServiceException e => AwsErrorAdvice.Describe(AwsErrorAdvice.FromSdk(e, operation, null)),
+        HttpRequestException e => AwsErrorAdvice.Describe(AwsErrorAdvice.FromNetwork(e, operation, null)),
+        TimeoutException e => $"{e.Message}; run the same command again to retry it",
+        InvalidDataException e => $"{e.Message}; run the same command again to retry it",
+        System.Xml.XmlException => "the answer is not a valid S3 XML document; run again, and check AWS_ENDPOINT_URL_S3 and any proxy",
+        HttpIOException or IOException { InnerException: System.Net.Sockets.SocketException } =>
+            $"the connection broke ({FirstLine(error.Message)}); run the same command again to retry it",
+        IOException => $"cannot be saved ({FirstLine(error.Message)})",
+        _ => AwsErrorAdvice.Describe(error),
+    };
+
+    // Keys are attacker-controlled names: one may be a prefix of another (a file and a folder of the same name) or
+    // have a segment longer than a file name may be. Such an object is named as missed before it is downloaded.
+    private string? PlacementProblem(string path)
+    {
+        var full = _evidence.FullPath(path);
+        if (full[_evidence.Root.Length..].Split(Path.DirectorySeparatorChar).Any(segment => Encoding.UTF8.GetByteCount(segment) > 255))
+        {
+            return "a segment of the key is longer than a file name may be (255 bytes)";
+        }
+
+        if (Directory.Exists(full))
+        {
+            return "other keys use this key as their folder (the key is also a prefix), so it cannot be saved as a file";
+        }
+
+        for (var folder = Path.GetDirectoryName(full); folder is not null && folder.Length > _evidence.Root.Length; folder = Path.GetDirectoryName(folder))
+        {
+            if (File.Exists(folder))
+            {
+                return $"another key was saved as the file {Path.GetFileName(folder)}, which this key needs as a folder";
+            }
+        }
+
+        return null;
+    }
+
+    private static string FirstLine(string text)
+    {
+        var end = text.IndexOfAny(['\r', '\n']);
+        return (end < 0 ? text : text[..end]).Trim();
     }
 
     private static bool IsSameObject(ManifestEntry saved, string? etag, long size) => saved.ETag == etag && saved.Size == size;

@@ -22,7 +22,7 @@ public sealed class AccessDeniedBurstRule() : StatefulRule(
 
     private sealed class Evaluator(DetectionOptions options) : IRuleEvaluator
     {
-        private readonly BurstTracker _tracker = new(options.AccessDeniedWindow, window => window.Count >= options.AccessDeniedBurstCalls);
+        private readonly BurstTracker _tracker = new(options.AccessDeniedWindow, options.AccessDeniedBurstCalls);
 
         public void Observe(CloudTrailEvent ev, Action<RuleMatch> report)
         {

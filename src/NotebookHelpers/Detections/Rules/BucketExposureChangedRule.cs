@@ -11,7 +11,7 @@ public sealed class BucketExposureChangedRule() : EventRule(
     insightsQuery: RuleQuery.Select(
         "eventSource = \"s3.amazonaws.com\" and eventName in [\"PutBucketPolicy\", \"PutBucketAcl\", \"DeleteBucketPolicy\", \"PutBucketPublicAccessBlock\", \"DeleteBucketPublicAccessBlock\", \"PutAccountPublicAccessBlock\", \"DeleteAccountPublicAccessBlock\", \"PutBucketReplication\"] and not ispresent(errorCode)",
         "requestParameters.bucketName"),
-    explanation: "Changing a bucket policy or ACL can hand the data to anyone (Principal \"*\", AllUsers) or to the attacker's own account; removing the public access block lifts the guard that prevents that; replication copies every new object elsewhere. Changes that open data to everyone or remove a block are high.",
+    explanation: "Changing a bucket policy or ACL can hand the data to anyone (Principal \"*\", AllUsers) or to the attacker's own account; removing the public access block lifts the guard that prevents that; replication copies every new object elsewhere. Changes that open data to everyone or remove a block are high; a policy change by an infrastructure-as-code tool (its user agent) that opens the bucket to no one outside the account is Info.",
     recommendedAction: "Compare the new policy or ACL with the intended one, restore it, turn the public access block back on, and check S3 access logs for reads since the change.",
     falsePositives: "Infrastructure-as-code managing bucket policies; static website buckets.")
 {
@@ -36,8 +36,13 @@ public sealed class BucketExposureChangedRule() : EventRule(
                 }
 
                 var external = policy?.ExternalAccounts(ev.RecipientAccountId ?? ev.UserIdentity?.AccountId) ?? [];
-                return external.Count > 0
-                    ? new RuleMatch(ev, $"bucket policy of '{bucket}' grants account {string.Join(", ", external)}", Severity.High)
+                if (external.Count > 0)
+                {
+                    return new RuleMatch(ev, $"bucket policy of '{bucket}' grants account {string.Join(", ", external)}", Severity.High);
+                }
+
+                return CloudTrailFacts.InfrastructureAsCodeTool(ev.UserAgent) is { } tool
+                    ? new RuleMatch(ev, $"bucket policy of '{bucket}' changed by {tool} (infrastructure-as-code), opening it to no one outside the account", Severity.Info)
                     : new RuleMatch(ev, $"bucket policy of '{bucket}' changed");
             case "PutBucketAcl":
                 return request.Contains("AllUsers", StringComparison.Ordinal) || request.Contains("AuthenticatedUsers", StringComparison.Ordinal) ||

@@ -34,8 +34,7 @@ public sealed class DiscoveryBurstRule() : StatefulRule(
 
     private sealed class Evaluator(DetectionOptions options) : IRuleEvaluator
     {
-        private readonly BurstTracker _tracker = new(options.DiscoveryWindow,
-            window => window.Select(e => e.EventName).Distinct(StringComparer.Ordinal).Count() >= options.DiscoveryBurstDistinctCalls);
+        private readonly BurstTracker _tracker = new(options.DiscoveryWindow, options.DiscoveryBurstDistinctCalls, e => e.EventName);
 
         public void Observe(CloudTrailEvent ev, Action<RuleMatch> report)
         {

@@ -25,8 +25,7 @@ public sealed class MultiRegionLaunchRule() : StatefulRule(
 
     private sealed class Evaluator(DetectionOptions options) : IRuleEvaluator
     {
-        private readonly BurstTracker _tracker = new(options.MultiRegionLaunchWindow,
-            window => window.Select(e => e.AwsRegion).Distinct(StringComparer.Ordinal).Count() >= options.MultiRegionLaunchRegions);
+        private readonly BurstTracker _tracker = new(options.MultiRegionLaunchWindow, options.MultiRegionLaunchRegions, e => e.AwsRegion);
 
         public void Observe(CloudTrailEvent ev, Action<RuleMatch> report)
         {

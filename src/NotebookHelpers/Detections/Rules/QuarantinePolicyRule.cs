@@ -11,7 +11,7 @@ public sealed class QuarantinePolicyRule() : EventRule(
     insightsQuery: RuleQuery.Select(
         "eventSource = \"iam.amazonaws.com\" and ((eventName = \"AttachUserPolicy\" and requestParameters.policyArn like /AWSCompromisedKeyQuarantine/) or (eventName = \"PutUserPolicy\" and requestParameters.policyName like /^(AWSExposedCredentialPolicy_DO_NOT_REMOVE|AWSCompromisedKeyQuarantine)/))",
         "requestParameters.userName", "requestParameters.policyArn", "requestParameters.policyName"),
-    explanation: "When AWS finds one of your access keys in public, it attaches the AWSCompromisedKeyQuarantineV2 (earlier V1, later V3) managed policy to the key's user, or in older cases an inline policy named AWSExposedCredentialPolicy_DO_NOT_REMOVE (or an inline copy named after the quarantine policy), and opens a support case. It denies a few high-risk actions only: the key still works for everything else. This is usually where an investigation starts.",
+    explanation: "When AWS finds one of your access keys in public, it attaches an AWSCompromisedKeyQuarantine managed policy to the key's user (V1, V2, V3, and V4 created on 2026-11-06: any version is recognised), or in older cases an inline policy named AWSExposedCredentialPolicy_DO_NOT_REMOVE (or an inline copy named after the quarantine policy), and opens a support case. It denies a few high-risk actions only: the key still works for everything else. This is usually where an investigation starts.",
     recommendedAction: "Treat the user's keys as compromised: deactivate them (do not delete yet), then investigate everything they did, starting from this finding's user.",
     falsePositives: "None known: only AWS attaches these policies.")
 {

@@ -9,7 +9,7 @@ public sealed class RegionFirstActivityRule() : StatefulRule(
     severity: Severity.Medium,
     attack: new AttackTechnique(AttackTactic.DefenseEvasion, "T1535", "Unused/Unsupported Cloud Regions"),
     insightsQuery: "fields @timestamp, awsRegion, eventName\n| filter sourceIPAddress not like /amazonaws\\.com|AWS Internal/\n| stats min(@timestamp) as firstSeen, count(*) as calls by recipientAccountId, awsRegion\n| sort firstSeen desc",
-    explanation: "Attackers work in regions the owner never looks at (instances launched in ap-south-2 stay unnoticed for weeks). The rule learns the regions in use from the first days of the evidence (or takes a known list) and reports calls in any other region afterwards. Global services (IAM, STS global endpoint, Organizations…) that log to us-east-1 do not count, nor calls AWS makes itself.",
+    explanation: "Attackers work in regions the owner never looks at (instances launched in ap-south-2 stay unnoticed for weeks). The rule learns the regions in use from the first days of the evidence (or takes a known list) and reports calls in any other region afterwards, saying which regions and which period the baseline held. Global services (IAM, STS global endpoint, Organizations…) that log to us-east-1 do not count, nor calls AWS makes itself. A region name that is not shaped like an AWS region (anonymised recordings replace regions with invented names such as us-north-2r) is Info: there is no real region to look at.",
     recommendedAction: "List resources in the new region (instances, functions, keys) and remove the attacker's; consider an SCP that denies unused regions.",
     falsePositives: "A team expanding to a new region, or the baseline being too short to include a rarely used region.")
 {
@@ -63,8 +63,13 @@ public sealed class RegionFirstActivityRule() : StatefulRule(
             // An account with no activity during the baseline has no history to compare with.
             if (known.Count > 0 && !known.Contains(region))
             {
-                var baseline = string.Join(", ", known.Order(StringComparer.Ordinal));
-                report(new RuleMatch(ev, $"calls in region {region}, not used before (known: {baseline})"));
+                var regions = string.Join(", ", known.Order(StringComparer.Ordinal));
+                var baseline = options.KnownRegions is not null
+                    ? $"baseline: the known regions {regions}"
+                    : $"baseline: {regions}, used until {_baselineEnd:yyyy-MM-ddTHH:mm:ssZ}";
+                report(CloudTrailFacts.IsAwsRegionName(region)
+                    ? new RuleMatch(ev, $"calls in region {region}, not used before ({baseline})")
+                    : new RuleMatch(ev, $"calls in '{region}', which is not an AWS region name (anonymised evidence?); {baseline}", Severity.Info));
             }
         }
 

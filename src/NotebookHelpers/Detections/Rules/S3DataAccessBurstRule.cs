@@ -22,7 +22,7 @@ public sealed class S3DataAccessBurstRule() : StatefulRule(
 
     private sealed class Evaluator(DetectionOptions options) : IRuleEvaluator
     {
-        private readonly BurstTracker _tracker = new(options.S3BurstWindow, window => window.Count >= options.S3BurstObjects);
+        private readonly BurstTracker _tracker = new(options.S3BurstWindow, options.S3BurstObjects);
 
         public void Observe(CloudTrailEvent ev, Action<RuleMatch> report)
         {

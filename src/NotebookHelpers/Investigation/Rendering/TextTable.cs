@@ -1,8 +1,9 @@
 using System.Text;
+using NotebookHelpers.Display;
 
 namespace NotebookHelpers.Investigation.Rendering;
 
-/// <summary>Fixed-width text tables for terminals and <c>ToString()</c>. Control characters in values are made visible.</summary>
+/// <summary>Fixed-width text tables for terminals and <c>ToString()</c>. Values go through <see cref="TerminalText"/>.</summary>
 public static class TextTable
 {
     /// <summary>Renders a header and rows, columns padded to their widest value; the last column is not padded.</summary>
@@ -23,22 +24,11 @@ public static class TextTable
         return sb.ToString();
     }
 
-    /// <summary>The value with tabs, newlines and other control characters replaced, so one value stays on one line.</summary>
-    public static string Clean(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return value ?? "";
-        }
-
-        var sb = new StringBuilder(value.Length);
-        foreach (var c in value)
-        {
-            sb.Append(char.IsControl(c) ? '·' : c);
-        }
-
-        return sb.ToString();
-    }
+    /// <summary>
+    /// The value made safe for a terminal (<see cref="TerminalText.Safe"/>): tabs, newlines, escape sequences and
+    /// reordering characters become U+FFFD, so one value stays on one line and shows as it is.
+    /// </summary>
+    public static string Clean(string? value) => TerminalText.Safe(value);
 
     private static void AppendRow(StringBuilder sb, IReadOnlyList<string> cells, int[] widths)
     {

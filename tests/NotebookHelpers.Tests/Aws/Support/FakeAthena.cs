@@ -77,6 +77,7 @@ public sealed class FakeAthena
             "GetQueryResults" => Results(body),
             "StopQueryExecution" => Stop(body),
             "GetWorkGroup" => WorkGroup(body),
+            "GetTableMetadata" => TableMetadata(body),
             _ => FakeResponse.JsonError("UnknownOperationException", request.Operation),
         };
     }
@@ -205,6 +206,11 @@ public sealed class FakeAthena
 
     private (Table? Table, string? Failure) Evaluate(Execution execution)
     {
+        if (execution.Sql.StartsWith("CREATE EXTERNAL TABLE", StringComparison.Ordinal))
+        {
+            return CreateTable(execution.Sql) ? (new Table([], [], 0), null) : (null, "FAILED: ParseException: line 1:22: mismatched input");
+        }
+
         try
         {
             return (Execute(execution.Sql), null);
@@ -307,6 +313,44 @@ public sealed class FakeAthena
                 },
             },
         }));
+    }
+
+    // The tables CREATE EXTERNAL TABLE statements made, read back from the statement as Glue would store them: the
+    // PARTITIONED BY column names and the TBLPROPERTIES pairs.
+    private FakeResponse TableMetadata(JsonElement body)
+    {
+        var name = $"{body.GetProperty("DatabaseName").GetString()}.{body.GetProperty("TableName").GetString()}";
+        if (!_tables.TryGetValue(name, out var ddl))
+        {
+            return FakeResponse.JsonError("MetadataException", $"Table {name} not found");
+        }
+
+        var partitioned = System.Text.RegularExpressions.Regex.Match(ddl, @"PARTITIONED BY \(([^)]*)\)");
+        var keys = partitioned.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(c => new { Name = c.Split(' ')[0].Trim('`'), Type = "string" });
+        var properties = System.Text.RegularExpressions.Regex.Matches(ddl[ddl.IndexOf("TBLPROPERTIES", StringComparison.Ordinal)..], @"'([^']*)'='([^']*)'")
+            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        return FakeResponse.Json(JsonSerializer.Serialize(new
+        {
+            TableMetadata = new { Name = name.Split('.')[1], TableType = "EXTERNAL_TABLE", PartitionKeys = keys, Parameters = properties },
+        }));
+    }
+
+    private readonly ConcurrentDictionary<string, string> _tables = new();
+
+    /// <summary>
+    /// Runs a CREATE EXTERNAL TABLE statement as Athena would (a query of it does too): the table is then known to
+    /// GetTableMetadata. False when the statement does not name a database and table.
+    /// </summary>
+    public bool CreateTable(string ddl)
+    {
+        var name = System.Text.RegularExpressions.Regex.Match(ddl, @"^CREATE EXTERNAL TABLE `([a-z0-9_]+)`\.`([a-z0-9_]+)`");
+        if (name.Success)
+        {
+            _tables[$"{name.Groups[1].Value}.{name.Groups[2].Value}"] = ddl;
+        }
+
+        return name.Success;
     }
 
     private bool TryFind(JsonElement body, out Execution execution, out FakeResponse missing)

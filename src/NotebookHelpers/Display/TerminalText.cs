@@ -1,14 +1,18 @@
 using System.Text;
 
-namespace NotebookHelpers.Cli.CommandLine;
+namespace NotebookHelpers.Display;
 
 /// <summary>
-/// Text from the logs on its way to a terminal. Log fields are attacker-controlled (user agents, object keys, file
-/// names in an archive): they must never put escape sequences or line breaks on the screen.
+/// Text from the logs on its way to a terminal: the one sanitiser for that medium (every <c>nbh</c> command's
+/// output, the library's text tables). Log fields are attacker-controlled (user agents, object keys, file names in an
+/// archive): they must never put escape sequences, bells, line breaks or reordering characters on the screen
+/// (<see cref="UnsafeCharacters"/>).
 /// </summary>
 public static class TerminalText
 {
-    /// <summary>The text with every control character (C0, DEL, C1) replaced by U+FFFD.</summary>
+    /// <summary>
+    /// The text with every control character (C0, DEL, C1) and bidirectional formatting character replaced by U+FFFD.
+    /// </summary>
     public static string Safe(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -16,7 +20,7 @@ public static class TerminalText
             return text ?? string.Empty;
         }
 
-        if (!text.AsSpan().ContainsAnyInRange('\0', '\u001F') && !text.AsSpan().ContainsAnyInRange('\u007F', '\u009F'))
+        if (!UnsafeCharacters.Any(text))
         {
             return text;
         }
@@ -24,7 +28,7 @@ public static class TerminalText
         var sb = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            sb.Append(char.IsControl(c) ? '\uFFFD' : c);
+            sb.Append(UnsafeCharacters.IsUnsafe(c) ? UnsafeCharacters.Replacement : c);
         }
 
         return sb.ToString();
