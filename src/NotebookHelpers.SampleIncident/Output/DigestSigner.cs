@@ -24,7 +24,7 @@ internal sealed class DigestSigner : IDisposable
 
     public DigestSigner(long seed)
     {
-        _rsa = RSA.Create(DeterministicRsaKey.Create($"NotebookHelpers sample incident digest signing key, seed {seed}"));
+        _rsa = RSA.Create(DeterministicRsaKey.For($"NotebookHelpers sample incident digest signing key, seed {seed}"));
         PublicKeyDer = _rsa.ExportRSAPublicKey();
         Fingerprint = CloudTrailPublicKey.FingerprintOf(PublicKeyDer);
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Numerics;
 using System.Security.Cryptography;
 
@@ -15,7 +16,20 @@ internal static class DeterministicRsaKey
     private static readonly BigInteger PublicExponent = 65537;
     private static readonly int[] SmallPrimes = Sieve(2000);
 
-    /// <summary>The key pair's parameters for <paramref name="seedMaterial"/>.</summary>
+    // Deriving a key costs a few hundred milliseconds of CPU (Miller–Rabin over 1024-bit candidates), about a fifth of
+    // generating the committed sample; a process that generates the sample several times (the test suite, a notebook
+    // rerun) derives each seed's key once. Lazy makes concurrent first callers share one derivation. A process sees a
+    // handful of seeds, so the cache is never trimmed (about 1 KB per seed).
+    private static readonly ConcurrentDictionary<string, Lazy<RSAParameters>> Derived = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The key pair for <paramref name="seedMaterial"/>, derived once per process and then copied from the cache: the
+    /// same parameters as <see cref="Create"/>, in arrays the caller owns.
+    /// </summary>
+    public static RSAParameters For(string seedMaterial) =>
+        Copy(Derived.GetOrAdd(seedMaterial, material => new Lazy<RSAParameters>(() => Create(material), LazyThreadSafetyMode.ExecutionAndPublication)).Value);
+
+    /// <summary>The key pair's parameters for <paramref name="seedMaterial"/>, derived afresh on every call.</summary>
     public static RSAParameters Create(string seedMaterial)
     {
         var drbg = new HmacDrbg(seedMaterial);
@@ -47,6 +61,18 @@ internal static class DeterministicRsaKey
             InverseQ = Bytes(ModInverse(q, p), PrimeBytes),
         };
     }
+
+    private static RSAParameters Copy(RSAParameters key) => new()
+    {
+        Modulus = (byte[])key.Modulus!.Clone(),
+        Exponent = (byte[])key.Exponent!.Clone(),
+        D = (byte[])key.D!.Clone(),
+        P = (byte[])key.P!.Clone(),
+        Q = (byte[])key.Q!.Clone(),
+        DP = (byte[])key.DP!.Clone(),
+        DQ = (byte[])key.DQ!.Clone(),
+        InverseQ = (byte[])key.InverseQ!.Clone(),
+    };
 
     private static BigInteger Prime(HmacDrbg drbg)
     {

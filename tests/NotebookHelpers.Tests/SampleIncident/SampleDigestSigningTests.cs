@@ -30,6 +30,24 @@ public sealed class SampleDigestSigningTests(GeneratedSampleFixture generated) :
     }
 
     [Fact]
+    public void TheCachedKeyPairIsTheDerivedOneSharedByConcurrentCallersAndEachCallerOwnsItsCopy()
+    {
+        var derived = DeterministicRsaKey.Create("seed material C");
+
+        var concurrent = Enumerable.Range(0, 4).AsParallel().Select(_ => DeterministicRsaKey.For("seed material C")).ToArray();
+        concurrent[0].D![0] ^= 0xFF;
+        var later = DeterministicRsaKey.For("seed material C");
+
+        Assert.All(concurrent.Skip(1).Append(later), key =>
+        {
+            Assert.Equal(derived.Modulus, key.Modulus);
+            Assert.Equal(derived.D, key.D);
+            Assert.Equal(derived.InverseQ, key.InverseQ);
+        });
+        Assert.NotEqual(DeterministicRsaKey.For("seed material A").Modulus, later.Modulus);
+    }
+
+    [Fact]
     public void TheDerivedKeyPairIsAWorkingRsaKeyWhosePrimesPassAnIndependentCheck()
     {
         var parameters = DeterministicRsaKey.Create("seed material A");
