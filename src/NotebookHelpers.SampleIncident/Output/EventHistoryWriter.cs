@@ -93,6 +93,14 @@ internal sealed class EventHistoryWriter : IRecordSink
                 EventsWritten += slice.Count;
             }
         }
+
+        // The staging folder only holds the lock concurrent fetches take turns with; the committed sample has no fetch
+        // in progress, so it is not part of the sample.
+        var staging = Path.Combine(_root, Evidence.EvidenceStaging.FolderName);
+        if (Directory.Exists(staging))
+        {
+            Directory.Delete(staging, recursive: true);
+        }
     }
 
     private static void Write(EvidenceDirectory evidence, string path, byte[] content, string source) =>
