@@ -79,7 +79,7 @@ public static class IncidentReportBuilder
         var detections = facts.Investigator.Detections;
         if (facts.Investigations.Count == 0)
         {
-            lines.Add($"No key was investigated: nothing in the evidence ({Plural(detections.EventsExamined, "event")}) points at an exposed key (no AWS quarantine marker, no high-severity finding).");
+            lines.Add($"No key was investigated: nothing in the evidence ({Plural(detections.EventsExamined, "event")}) points at an exposed key (no AWS quarantine marker, no finding above info).");
             lines.Add($"{Plural(detections.Findings.Count, "finding")} over the whole evidence are listed in findings.json.");
             return lines;
         }
