@@ -304,7 +304,10 @@ public sealed class EvidenceReader
                     yield return chunk;
                 }
 
-                head.Output.Dispose();
+                // Not disposed here: CompleteAdding marks the queue complete before it cancels waiting consumers, so
+                // this thread can see the end while the worker is still inside CompleteAdding; disposing then made the
+                // worker's CompleteAdding throw ObjectDisposedException (seen once in CI). The queue holds no
+                // unmanaged handle once drained, so the collector reclaims it.
                 if (head.Failure is { } failure)
                 {
                     throw new EvidenceReadException($"decoding {head.FailedFile?.Path} failed: {failure.Message}", failure);
