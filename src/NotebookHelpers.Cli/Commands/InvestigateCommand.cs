@@ -55,10 +55,14 @@ public sealed class InvestigateCommand : ICliCommand
             throw new UsageException($"investigate: --format must be table or json, not '{args.Value("--format")}'.");
         }
 
-        var keys = args.Values("--access-key-id").Select(k => k.Trim()).ToList();
-        foreach (var key in keys.Where(k => k.Length < 16 || !k.All(char.IsAsciiLetterOrDigit)))
+        List<string> keys;
+        try
         {
-            throw new UsageException($"investigate: '{key}' does not look like an access key id (AKIA… or ASIA…, letters and digits).");
+            keys = args.Values("--access-key-id").Select(AccessKeyIdParameter.Check).Where(k => k.Length > 0).ToList();
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException("investigate: " + e.Message);
         }
 
         TimeRange range;

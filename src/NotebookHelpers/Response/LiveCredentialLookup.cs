@@ -16,6 +16,7 @@ public static class LiveCredentialLookup
     public static async Task<KeyOwnerReport?> FindAsync(string accessKeyId, bool live, AwsSessionSettings? settings = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(accessKeyId);
+        accessKeyId = Sources.AccessKeyIdParameter.Check(accessKeyId);
         if (!live)
         {
             return null;

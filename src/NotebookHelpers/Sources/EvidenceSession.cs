@@ -73,7 +73,7 @@ public sealed class EvidenceSession : IHtmlRenderable
             Range = range,
             EvidenceFolder = evidenceFolder,
             Progress = new Progress<string>(line => progress.Report(progress.Done + 1, line)),
-            AccessKeyId = string.IsNullOrWhiteSpace(accessKeyId) ? null : accessKeyId.Trim(),
+            AccessKeyId = AccessKeyIdParameter.CheckOrNull(accessKeyId),
         };
         var opened = EvidenceSources.Parse(source, options);
         if (opened is LocalEvidenceSource local && SizeOnDisk(local.Paths) <= InMemoryLimitBytes)
@@ -101,9 +101,10 @@ public sealed class EvidenceSession : IHtmlRenderable
     /// key appears); stops the notebook with <see cref="Investigation.KeyNotInEvidenceException"/> when it does not.
     /// </summary>
     /// <exception cref="Investigation.KeyNotInEvidenceException">The key does not appear in the evidence.</exception>
+    /// <exception cref="ArgumentException">The key is not shaped like an access key id (<see cref="AccessKeyIdParameter"/>).</exception>
     public async Task<Investigation.KeyInEvidence> RequireKeyAsync(string accessKeyId, CancellationToken cancellationToken = default)
     {
-        var check = await Investigation.KeyInEvidence.FindAsync(Runner, accessKeyId, $"{Source.Parameter} ({Source.Description})", Range, cancellationToken).ConfigureAwait(false);
+        var check = await Investigation.KeyInEvidence.FindAsync(Runner, AccessKeyIdParameter.Check(accessKeyId), $"{Source.Parameter} ({Source.Description})", Range, cancellationToken).ConfigureAwait(false);
         return check.Require();
     }
 

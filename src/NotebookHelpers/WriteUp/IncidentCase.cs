@@ -109,11 +109,7 @@ public sealed class IncidentCase : IHtmlRenderable
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(source);
-        var key = string.IsNullOrWhiteSpace(accessKeyId) ? null : accessKeyId.Trim();
-        if (key is not null && (key.Length < 16 || !key.All(char.IsAsciiLetterOrDigit)))
-        {
-            throw new ArgumentException($"'{accessKeyId}' does not look like an access key id (AKIA… or ASIA…, letters and digits).", nameof(accessKeyId));
-        }
+        var key = AccessKeyIdParameter.CheckOrNull(accessKeyId);
 
         var range = TimeRange.Parse(start, end);
         var folder = string.IsNullOrWhiteSpace(evidenceFolder) ? null : evidenceFolder;

@@ -15,7 +15,8 @@ namespace NotebookHelpers.Tests.Notebooks;
 [Collection(NotebookRunsCollection.Name)]
 public sealed partial class HostileEvidenceTests : IClassFixture<HostileEvidenceTests.Run>
 {
-    private const string HostileKey = "AKIA</script><script>alert(1)</script>";
+    // The analyst types the key, so it is checked before anything runs (AccessKeyIdParameter); the evidence is hostile.
+    private const string HostileKey = "AKIAHOSTILE000000001";
     private readonly Run _run;
 
     public HostileEvidenceTests(Run run)
