@@ -111,10 +111,10 @@ internal static class EvidenceFileDecoder
         var head = new byte[SniffBytes];
         var n = raw.ReadAtLeast(head.AsSpan(0, 2), 2, throwOnEndOfStream: false);
         Stream content = raw;
-        GZipStream? gzip = null;
+        CheckedGzipStream? gzip = null;
         if (n == 2 && head[0] == 0x1F && head[1] == 0x8B)
         {
-            content = gzip = new GZipStream(new PrefixStream(head.AsMemory(0, 2), raw), CompressionMode.Decompress);
+            content = gzip = new CheckedGzipStream(new PrefixStream(head.AsMemory(0, 2), raw));
             n = 0;
         }
 
@@ -127,7 +127,7 @@ internal static class EvidenceFileDecoder
             }
             catch (InvalidDataException e)
             {
-                Fail(sink, location.AtByte(0), ReadProblemKind.CorruptCompression, $"damaged gzip data at the start: {e.Message}", display);
+                Fail(sink, location.AtByte(0), ReadProblemKind.CorruptCompression, $"damaged gzip data at the start: {e.Message.TrimEnd('.')}", display);
                 return;
             }
 
