@@ -30,7 +30,9 @@ internal static class SampleScenarioSources
         }
         catch (ArgumentException e)
         {
-            throw new UsageException($"{command}: {e.Message}", e);
+            throw new UsageException(
+                $"{command}: '{scenario}' is neither a copy of the sample incident (trail-s3, event-history, cloudwatch-logs) nor a training scenario " +
+                $"({string.Join(", ", SampleScenarios.All.Select(s => s.Name))}).", e);
         }
 
         if (name != SampleScenarios.Default)

@@ -131,7 +131,8 @@ public static partial class SampleIncidentLocator
         return Directory.Exists(folder)
             ? folder
             : throw new ArgumentException(
-                $"the sample scenario '{scenario}' has not been generated ({folder} does not exist): run `nbh sample-incident --scenario {scenario}` or `nbh run --scenario {scenario}` first.",
+                $"'sample:{scenario}' is not a copy of the sample incident ({string.Join(", ", Copies)}) nor a generated training scenario ({folder} does not exist): " +
+                $"run `nbh sample-incident --scenario {scenario}` or `nbh run --scenario {scenario}` first.",
                 nameof(copy));
     }
 
