@@ -78,6 +78,12 @@ public sealed class IncidentCase : IHtmlRenderable
     /// <summary>The investigated key's profile, blast radius and findings; null when no key was asked for and none is suggested.</summary>
     public KeyInvestigation? Investigation { get; }
 
+    /// <summary>
+    /// With no key asked for, the other suggested keys linked to <see cref="Investigation"/>'s (same principal or source
+    /// address, <see cref="LinkedCandidates"/>): the report covers their blast radius too. Empty when a key was asked for.
+    /// </summary>
+    public IReadOnlyList<KeyInvestigation> LinkedInvestigations { get; private init; } = [];
+
     /// <summary>The investigated key's and its blast radius' calls, for the charts; null without an investigation.</summary>
     public KeyActivity? Activity { get; }
 
@@ -176,6 +182,7 @@ public sealed class IncidentCase : IHtmlRenderable
         var integrity = readable is null ? null : await Task.Run(() => ValidateTrail(source, roots), cancellationToken).ConfigureAwait(false);
         var investigator = await Task.Run(() => new Investigator(events, new DetectionOptions { TrailIntegrity = integrity }), cancellationToken).ConfigureAwait(false);
         IReadOnlyList<KeySuggestion> suggestions = [];
+        IReadOnlyList<KeyInvestigation> linked = [];
         KeyInvestigation? investigation;
         if (key is not null)
         {
@@ -185,11 +192,21 @@ public sealed class IncidentCase : IHtmlRenderable
         {
             suggestions = investigator.SuggestKeys();
             investigation = suggestions.Count == 0 ? null : investigator.Investigate(suggestions[0].AccessKeyId, suggestions[0].Reason);
+            if (investigation is not null)
+            {
+                var top = investigation;
+                linked = LinkedCandidates.Find(top, suggestions, k => investigator.Investigate(k))
+                    .Select(l => investigator.Investigate(l.Suggestion.AccessKeyId, $"linked to {top.AccessKeyId}: {l.Link}; {l.Suggestion.Reason}"))
+                    .ToList();
+            }
         }
 
         var counts = string.Create(CultureInfo.InvariantCulture, $"{events.Count:N0} events, {investigator.Detections.Findings.Count:N0} findings");
         progress.Complete(counts + (investigation is null ? "; no key to investigate" : $"; investigating {investigation.AccessKeyId}"));
-        return new IncidentCase(source, parsed, range, folder, investigator, suggestions, investigation, readProblems, problems, integrity);
+        return new IncidentCase(source, parsed, range, folder, investigator, suggestions, investigation, readProblems, problems, integrity)
+        {
+            LinkedInvestigations = linked,
+        };
     }
 
     /// <summary>
@@ -232,7 +249,7 @@ public sealed class IncidentCase : IHtmlRenderable
             AnalystAnswers = options.AnalystAnswers,
             IncludeCharts = options.IncludeCharts,
         };
-        return IncidentReportBuilder.Build(Investigator, Investigation is null ? [] : [Investigation], full);
+        return IncidentReportBuilder.Build(Investigator, Investigation is null ? [] : [Investigation, .. LinkedInvestigations], full);
     }
 
     /// <summary>

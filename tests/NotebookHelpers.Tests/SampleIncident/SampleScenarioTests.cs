@@ -1,5 +1,7 @@
 using System.Text.Json;
 using NotebookHelpers.Cli.CommandLine;
+using NotebookHelpers.Notebooks.Documents;
+using NotebookHelpers.Notebooks.Parameters;
 using NotebookHelpers.SampleIncident;
 using NotebookHelpers.Sources;
 using NotebookHelpers.Tests.Support;
@@ -98,6 +100,32 @@ public sealed class SampleScenarioTests
         var e = Assert.Throws<ArgumentException>(() => SampleIncidentLocator.Find("no-such-story/trail-s3", RepositoryPaths.RepositoryRoot));
 
         Assert.Contains("nbh sample-incident --scenario no-such-story", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheEventHistoryNotebookMovesBothItsSourceAndItsComparisonToTheScenario()
+    {
+        var notebook = await NotebookReader.ReadAsync(Path.Combine(RepositoryPaths.Notebooks, "03-event-history.ipynb"));
+
+        var moved = SampleScenarioParameters.For(notebook, "s3-ransomware");
+
+        Assert.Equal(["CompareWith=sample:s3-ransomware", "Source=sample:s3-ransomware/event-history"],
+            moved.Select(p => $"{p.Name}={p.Value}").Order(StringComparer.Ordinal));
+        Assert.Empty(SampleScenarioParameters.For(notebook, "mining"));
+    }
+
+    [Theory]
+    [InlineData("sample-incident", "--scenario", "nope")]
+    [InlineData("run", "{notebook}", "--scenario", "nope")]
+    public async Task AnUnknownScenarioOptionIsAUsageErrorListingTheScenarios(params string[] args)
+    {
+        var stderr = new StringWriter();
+        var notebook = Path.Combine(RepositoryPaths.Notebooks, "00-start-here.ipynb");
+
+        var exit = await CliApplication.RunAsync(args.Select(a => a.Replace("{notebook}", notebook, StringComparison.Ordinal)).ToArray(), new CliConsole(new StringWriter(), stderr));
+
+        Assert.Equal(CliApplication.UsageExitCode, exit);
+        Assert.Contains("mining, llmjacking, s3-ransomware", stderr.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
