@@ -177,7 +177,7 @@ public sealed class EventsCommand : ICliCommand
         foreach (var e in events)
         {
             output.WriteLine(Row(
-                e.EventTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                NotebookHelpers.Events.UtcTime.Text(e.EventTime),
                 e.AwsRegion,
                 e.EventSource?.Replace(".amazonaws.com", "", StringComparison.Ordinal),
                 e.EventName,

@@ -51,7 +51,7 @@ public sealed class KeyOwnerCommand : ICliCommand
 
     private static string Format(KeyOwnerReport r)
     {
-        static string Time(DateTimeOffset? t) => t?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) ?? "never";
+        static string Time(DateTimeOffset? t) => NotebookHelpers.Events.UtcTime.Text(t) ?? "never";
         var lines = new List<string>
         {
             $"access key:        {r.AccessKeyId}",

@@ -43,7 +43,7 @@ public sealed class SweepCommand : ICliCommand
             foreach (var i in result.Instances)
             {
                 await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{i.Region}\t{i.InstanceId}\t{i.State}\t{i.InstanceType}\t{i.LaunchTime?.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}\t{TerminalText.Safe(i.KeyName)}\t{i.InstanceProfileArn}\t{i.ImageId}\t{i.PublicIpAddress}")).ConfigureAwait(false);
+                    $"{i.Region}\t{i.InstanceId}\t{i.State}\t{i.InstanceType}\t{NotebookHelpers.Events.UtcTime.Text(i.LaunchTime)}\t{TerminalText.Safe(i.KeyName)}\t{i.InstanceProfileArn}\t{i.ImageId}\t{i.PublicIpAddress}")).ConfigureAwait(false);
             }
 
             if (evidence is not null)

@@ -40,7 +40,7 @@ public sealed class TrailsCommand : ICliCommand
             {
                 var t = report.Trail;
                 var logging = report.Status is { } s ? (s.IsLogging ? "logging" : "NOT logging") : "status unknown";
-                var delivered = report.Status?.LatestDeliveryTime is { } d ? d.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) : "-";
+                var delivered = report.Status?.LatestDeliveryTime is { } d ? NotebookHelpers.Events.UtcTime.Text(d) : "-";
                 await console.Out.WriteLineAsync($"trail {t.Name}: {logging}, home {t.HomeRegion}, last delivery {delivered}, bucket {t.S3BucketName ?? "-"}, log group {t.LogGroupName ?? "-"}").ConfigureAwait(false);
             }
 

@@ -23,7 +23,7 @@ public static class PlotlyNetChartFormatter
         Formatter.Register<GenericChart>((chart, writer) => Write(chart, writer), NotebookHelpers.Display.NotebookFormatter.HtmlMimeType);
     }
 
-    /// <summary>Writes <paramref name="chart"/> as an offline chart that stands alone.</summary>
+    /// <summary>Writes <paramref name="chart"/> as an offline chart, with plotly.js when it is the notebook's first chart.</summary>
     public static void Write(GenericChart chart, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(chart);
@@ -31,6 +31,6 @@ public static class PlotlyNetChartFormatter
         var figure = JsonNode.Parse(GenericChart.toFigureJson(chart))
             ?? throw new InvalidOperationException("Plotly.NET returned an empty figure.");
         var height = figure["layout"]?["height"] is JsonValue h && h.GetValueKind() == JsonValueKind.Number ? h.GetValue<int>() : DefaultHeight;
-        PlotlyHtml.WriteFigureJson(writer, figure.ToJsonString(PlotlyJson.Options), height, includePlotlyJs: true);
+        PlotlyHtml.WriteFigureJson(writer, figure.ToJsonString(PlotlyJson.Options), height, NotebookHelpers.Display.PlotlyJsPerNotebook.ThisOutputCarriesPlotlyJs());
     }
 }

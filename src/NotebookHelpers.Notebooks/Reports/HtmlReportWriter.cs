@@ -230,10 +230,10 @@ public static class HtmlReportWriter
     {
         if (data.TryGetValue("text/html", out var fragment))
         {
-            // One plotly.js per report: each output carries its own loader so it stands alone in Jupyter; here the
-            // loaders are removed and a single copy goes into <head>.
+            // One plotly.js per report, in <head>: the notebook's first chart output carries the loader (for Jupyter),
+            // later ones wait for it; here it is removed, and a chart in any output asks for the copy in <head>.
             var stripped = PlotlyJs.RemoveLoaders(fragment, out var removed);
-            needsPlotly |= removed;
+            needsPlotly |= removed || stripped.Contains(PlotlyHtml.FigureClass, StringComparison.Ordinal);
             html.Append(stripped);
         }
         else if (data.TryGetValue("image/png", out var png))

@@ -103,8 +103,8 @@ public sealed class PlotlyFigure : IHtmlRenderable
         return writer.ToString();
     }
 
-    /// <inheritdoc />
-    public void WriteHtml(TextWriter writer) => PlotlyHtml.WriteFigure(writer, this, includePlotlyJs: true);
+    /// <summary>Writes the chart as a notebook output: with plotly.js when it is the notebook's first chart (<see cref="Display.PlotlyJsPerNotebook"/>).</summary>
+    public void WriteHtml(TextWriter writer) => PlotlyHtml.WriteFigure(writer, this, Display.PlotlyJsPerNotebook.ThisOutputCarriesPlotlyJs());
 
     /// <inheritdoc />
     public void WritePlainText(TextWriter writer)

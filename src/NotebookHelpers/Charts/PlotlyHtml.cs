@@ -41,7 +41,7 @@ public static class PlotlyHtml
         }
 
         var id = NewId(safeFigureJson);
-        writer.Write("<div class=\"nbh nbh-figure\">");
+        writer.Write("<div class=\"" + FigureClass + "\">");
         writer.Write(string.Create(CultureInfo.InvariantCulture, $"<div id=\"{id}\" style=\"width:100%;height:{height}px\" role=\"img\""));
         if (summary is not null)
         {
@@ -50,9 +50,13 @@ public static class PlotlyHtml
             writer.Write('"');
         }
 
-        writer.Write("></div></div>");
+        // What shows where the chart's script does not run: Jupyter runs no script of an untrusted notebook.
+        writer.Write("><p class=\"nbh-chart-note\">");
+        HtmlText.Write(writer, "Chart" + (summary is null ? "" : ": " + summary) + ". " + NoScriptNote);
+        writer.Write("</p></div></div>");
         // The script finds its chart as the element just before it; the id is the fallback for front ends that
-        // run output scripts detached from the page (document.currentScript is then null).
+        // run output scripts detached from the page (document.currentScript is then null). A chart without the loader
+        // waits for the page's first chart output, which carries it (PlotlyJsPerNotebook), to define window.Plotly.
         writer.Write("<script>(function(){var s=document.currentScript;var el=s&&s.previousElementSibling?s.previousElementSibling.firstElementChild:null;");
         writer.Write("if(!el||el.id!=='");
         writer.Write(id);
@@ -60,9 +64,24 @@ public static class PlotlyHtml
         writer.Write(id);
         writer.Write("');var fig=");
         writer.Write(safeFigureJson);
-        writer.Write(";if(!window.Plotly){el.textContent='This chart needs plotly.js, which this page does not include.';return;}" +
-                     "window.Plotly.newPlot(el,fig.data,fig.layout||{},fig.config||{});})();</script>");
+        writer.Write(";function draw(){el.textContent='';window.Plotly.newPlot(el,fig.data,fig.layout||{},fig.config||{});}" +
+                     "if(window.Plotly){draw();return;}" +
+                     "el.firstChild.textContent='" + WaitingNote + "';" +
+                     "window.addEventListener('" + PlotlyJs.ReadyEvent + "',draw,{once:true});})();</script>");
     }
+
+    /// <summary>The class attribute of the element around every chart, so pages made of outputs can find charts.</summary>
+    public const string FigureClass = "nbh nbh-figure";
+
+    /// <summary>The text a chart shows when its script does not run.</summary>
+    public const string NoScriptNote =
+        "It is drawn by a script, which did not run here: Jupyter runs the scripts of a notebook only once it is trusted " +
+        "(File > Trust Notebook, or jupyter trust NOTEBOOK.ipynb).";
+
+    /// <summary>The text a chart without plotly.js shows until the output that carries plotly.js has run.</summary>
+    public const string WaitingNote =
+        "Waiting for plotly.js, which the first chart output of this notebook carries. If this stays, that output is " +
+        "gone (its cell was edited and run again): run all cells again.";
 
     // Derived from the figure itself, so a re-run writes the same page whatever ran before in the process.
     private static string NewId(string json) =>

@@ -15,6 +15,12 @@ public static class PlotlyJs
     /// <summary>How every loader element starts, so report writers can find loaders and keep one per page.</summary>
     public const string LoaderStart = "<script data-nbh-plotly=\"" + Version + "\">";
 
+    /// <summary>
+    /// The window event the loader raises once it has defined <c>window.Plotly</c>; charts written without the loader
+    /// wait for it when they run before it (see <see cref="PlotlyHtml"/>).
+    /// </summary>
+    public const string ReadyEvent = "nbh-plotly-ready";
+
     private const string ResourceName = "NotebookHelpers.Charts.plotly-" + Version + ".min.js";
     private const string ScriptEnd = "</script>";
 
@@ -26,7 +32,7 @@ public static class PlotlyJs
         // `define` is hidden while it runs.
         "(function(){if(window.Plotly)return;var d=window.define;window.define=undefined;try{\n" +
         LazySource.Value +
-        "\n}finally{window.define=d;}})();" +
+        "\n}finally{window.define=d;}window.dispatchEvent(new Event('" + ReadyEvent + "'));})();" +
         ScriptEnd);
 
     /// <summary>plotly.min.js itself (about 3.6 MB).</summary>

@@ -30,5 +30,5 @@ public sealed record EvidenceEvent(
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{EventTime:yyyy-MM-ddTHH:mm:ssZ} {EventName}{(ErrorCode is null ? "" : " (" + ErrorCode + ")")} {EventId} at {Location}";
+        $"{Events.UtcTime.Text(EventTime)} {EventName}{(ErrorCode is null ? "" : " (" + ErrorCode + ")")} {EventId} at {Display.DisplayPath.Of(Location)}";
 }

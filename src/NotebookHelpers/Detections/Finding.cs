@@ -84,5 +84,5 @@ public sealed class Finding
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{First:yyyy-MM-ddTHH:mm:ssZ} [{Severity}] {RuleId}: {Summary} ({Principal ?? "unknown principal"}{(AccessKeyId is null ? "" : ", " + AccessKeyId)})";
+        $"{Events.UtcTime.Text(First)} [{Severity}] {RuleId}: {Summary} ({Principal ?? "unknown principal"}{(AccessKeyId is null ? "" : ", " + AccessKeyId)})";
 }

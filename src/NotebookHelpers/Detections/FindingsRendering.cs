@@ -73,7 +73,7 @@ public static class FindingsRendering
             foreach (var e in f.Evidence.Take(20))
             {
                 sb.Append("<li><code>").Append(HtmlText.Encode(e.EventId ?? "(no eventID)")).Append("</code> ")
-                    .Append(HtmlText.Encode(e.EventName)).Append(" — ").Append(HtmlText.Encode(e.Location.ToString())).Append("</li>");
+                    .Append(HtmlText.Encode(e.EventName)).Append(" — ").Append(HtmlText.Encode(Display.DisplayPath.Of(e.Location))).Append("</li>");
             }
 
             // EventCount, not Evidence.Count: the evidence kept per finding is capped (DetectionOptions.MaxEvidencePerFinding).

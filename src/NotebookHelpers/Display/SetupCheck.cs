@@ -98,7 +98,7 @@ public sealed class SetupCheck : IHtmlRenderable
     {
         var assembly = typeof(SetupCheck).Assembly;
         var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
-        return new("Helper library", true, $"NotebookHelpers {version} from {assembly.Location}");
+        return new("Helper library", true, $"NotebookHelpers {version} from {DisplayPath.Of(assembly.Location)}");
     }
 
     private static SetupCheckItem OfflineCharts()
@@ -119,7 +119,7 @@ public sealed class SetupCheck : IHtmlRenderable
         {
             var path = SampleIncidentLocator.Find("trail-s3");
             var files = Directory.EnumerateFiles(path, "*.json.gz", SearchOption.AllDirectories).Count();
-            return new("Sample incident", true, string.Create(CultureInfo.InvariantCulture, $"{files:N0} trail files in {path}"));
+            return new("Sample incident", true, string.Create(CultureInfo.InvariantCulture, $"{files:N0} trail files in {DisplayPath.Of(path)}"));
         }
         catch (ArgumentException e)
         {
@@ -162,7 +162,7 @@ public sealed class SetupCheck : IHtmlRenderable
             var events = row?.FirstOrDefault(f => f.Field == "events")?.Value ?? "0";
             return events == "0"
                 ? new(name, false, $"{opened.Description}: no CloudTrail events found. Check the path.")
-                : new(name, true, $"{opened.Description}: {events} events from {row!.FirstOrDefault(f => f.Field == "first")?.Value} to {row!.FirstOrDefault(f => f.Field == "last")?.Value} UTC");
+                : new(name, true, $"{opened.Description}: {events} events from {Events.UtcTime.OfResultValue(row!.FirstOrDefault(f => f.Field == "first")?.Value)} to {Events.UtcTime.OfResultValue(row!.FirstOrDefault(f => f.Field == "last")?.Value)}");
         }
         catch (Exception e) when (e is ArgumentException or IOException or Insights.InsightsQueryException)
         {

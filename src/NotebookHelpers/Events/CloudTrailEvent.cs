@@ -183,7 +183,7 @@ public sealed class CloudTrailEvent
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{EventTime:yyyy-MM-ddTHH:mm:ssZ} {EventSource} {EventName} {UserIdentity?.DisplayName}";
+        $"{UtcTime.Text(EventTime)} {EventSource} {EventName} {UserIdentity?.DisplayName}";
 
     private static string FirstSentence(string message)
     {

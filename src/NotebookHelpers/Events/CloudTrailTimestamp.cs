@@ -24,8 +24,8 @@ public static class CloudTrailTimestamp
     /// <see cref="FutureTolerance"/> after <paramref name="now"/>), or null when it can.
     /// </summary>
     public static string? Implausible(DateTimeOffset time, DateTimeOffset now) =>
-        time < Earliest ? $"event time {time.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ} is before CloudTrail existed (2013-11-13)"
-        : time > now + FutureTolerance ? $"event time {time.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ} is in the future (the clock says {now.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ})"
+        time < Earliest ? $"event time {UtcTime.Text(time)} is before CloudTrail existed (2013-11-13)"
+        : time > now + FutureTolerance ? $"event time {UtcTime.Text(time)} is in the future (the clock says {UtcTime.Text(now)})"
         : null;
 
     /// <summary>Parses UTF-8 text. A time without a zone is taken as UTC.</summary>

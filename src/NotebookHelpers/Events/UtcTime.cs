@@ -17,4 +17,20 @@ public static class UtcTime
 
     /// <summary><paramref name="time"/> in UTC as <c>yyyy-MM-ddTHH:mm:ssZ</c>, or null.</summary>
     public static string? Text(DateTimeOffset? time) => time is { } t ? Text(t) : null;
+
+    /// <summary>
+    /// A query result value as tables (notebook and terminal) show it: a Logs Insights time
+    /// (<c>yyyy-MM-dd HH:mm:ss.fff</c>, UTC: <c>@timestamp</c>, <c>bin()</c>, <c>earliest()</c>) in this format, with
+    /// its milliseconds when it has any (<c>…:14.250Z</c>); any other value unchanged. CSV and JSON keep the raw value.
+    /// </summary>
+    public static string? OfResultValue(string? value)
+    {
+        if (value is not { Length: 23 } || !DateTime.TryParseExact(value, Insights.Runtime.Coerce.TimestampFormat, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
+        {
+            return value;
+        }
+
+        return time.Millisecond == 0 ? Text(new DateTimeOffset(time)) : time.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    }
 }

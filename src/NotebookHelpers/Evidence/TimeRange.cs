@@ -43,7 +43,7 @@ public readonly record struct TimeRange(DateTimeOffset? Start, DateTimeOffset? E
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{Start?.ToString("O", CultureInfo.InvariantCulture) ?? "-∞"} .. {End?.ToString("O", CultureInfo.InvariantCulture) ?? "+∞"}";
+        $"{Events.UtcTime.Text(Start) ?? "-∞"} .. {Events.UtcTime.Text(End) ?? "+∞"}";
 
     private static DateTimeOffset? ParseEnd(string? text, string which, DateTimeOffset now)
     {

@@ -63,7 +63,7 @@ public static class QueryResultsTable
                     Array.Resize(ref cells, columns.Count);
                 }
 
-                cells[c] = field.Value;
+                cells[c] = Events.UtcTime.OfResultValue(field.Value);
             }
 
             rows.Add(cells);

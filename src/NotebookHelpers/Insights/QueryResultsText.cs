@@ -70,7 +70,7 @@ public static class QueryResultsText
 
     private static string Cell(IReadOnlyList<ResultField> row, string column, int maxWidth)
     {
-        var value = row.FirstOrDefault(f => f.Field == column)?.Value ?? string.Empty;
+        var value = Events.UtcTime.OfResultValue(row.FirstOrDefault(f => f.Field == column)?.Value) ?? string.Empty;
         value = value.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal);
         value = TerminalText.Safe(value);
         return value.Length > maxWidth ? string.Concat(value.AsSpan(0, maxWidth - 1), "…") : value;

@@ -18,7 +18,7 @@ public static class TrailIntegrityText
         ArgumentNullException.ThrowIfNull(report);
         var c = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.Append(c, $"Validated {TextTable.Clean(report.Root)}");
+        sb.Append(c, $"Validated {TextTable.Clean(Display.DisplayPath.Of(report.Root))}");
         sb.Append(c, $" from {(report.Start is { } s ? TrailIntegrityValidator.Iso(s) : "the oldest digest of each chain")}");
         sb.Append(c, $" to {(report.End is { } e ? TrailIntegrityValidator.Iso(e) : "the newest file")}").Append('\n');
         sb.Append(c, $"Public keys: {report.PublicKeys.Keys.Count}");

@@ -176,7 +176,7 @@ public static class TrailIntegrityValidator
     private static void Count(Dictionary<(string, string, string), int> counts, TrailObjectKey key, string reason) =>
         counts[(key.AccountId, key.Region, reason)] = counts.GetValueOrDefault((key.AccountId, key.Region, reason)) + 1;
 
-    internal static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    internal static string Iso(DateTimeOffset time) => Events.UtcTime.Text(time);
 
     /// <summary>One chain, newest digest first, as the AWS CLI walks it.</summary>
     private sealed class ChainWalk(List<TrailObjectFile> digests, PublicKeySet keys, DateTimeOffset? start)

@@ -133,7 +133,7 @@ public static class AccessKeyProfileRendering
         yield return ("Errors", p.ErrorCodes);
     }
 
-    private static string Time(DateTimeOffset t) => t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    private static string Time(DateTimeOffset t) => Events.UtcTime.Text(t);
 
     private static string Num(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

@@ -42,7 +42,7 @@ public static class BlastRadiusRendering
         var line = $"[{Kind(node.Kind)}] {node.Label}";
         if (node.Activity is { Events: > 0 } a)
         {
-            line += $" — {a.Events} call(s), {a.Failed} failed, {a.First:yyyy-MM-dd HH:mm}..{a.Last:yyyy-MM-dd HH:mm}";
+            line += $" — {a.Events} call(s), {a.Failed} failed, {Events.UtcTime.Text(a.First)}..{Events.UtcTime.Text(a.Last)}";
             if (node.TopCalls.Count > 0)
             {
                 line += "; top: " + string.Join(", ", node.TopCalls.Select(c => $"{c.Value}×{c.Count}"));
@@ -67,7 +67,7 @@ public static class BlastRadiusRendering
             var again = !expanded.Add(edge.To);
             sb.Append(indent).Append(last ? "└─ " : "├─ ")
                 .Append(TextTable.Clean($"{edge.Label} → {(again ? $"[{Kind(target.Kind)}] {target.Label} (see above)" : NodeLine(target))}"))
-                .Append(CultureInfo.InvariantCulture, $"  ({edge.Evidence.Count} event(s), first {edge.First:yyyy-MM-dd HH:mm:ss})\n");
+                .Append(CultureInfo.InvariantCulture, $"  ({edge.Evidence.Count} event(s), first {Events.UtcTime.Text(edge.First)})\n");
             if (!again)
             {
                 Text(graph, edge.To, indent + (last ? "   " : "│  "), expanded, sb);

@@ -34,7 +34,7 @@ public sealed record ContainmentAction(
             ContainmentKind.AwsQuarantine => "AWS quarantine policy on",
             _ => "console password deleted for",
         };
-        return $"{what} {target} by {Actor ?? "unknown"} at {Time:yyyy-MM-ddTHH:mm:ssZ}";
+        return $"{what} {target} by {Actor ?? "unknown"} at {Events.UtcTime.Text(Time)}";
     }
 
     /// <inheritdoc />

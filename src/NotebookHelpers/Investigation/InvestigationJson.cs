@@ -298,7 +298,7 @@ public static class InvestigationJson
     {
         if (time is { } t)
         {
-            w.WriteString(name, t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+            w.WriteString(name, Events.UtcTime.Text(t));
         }
         else
         {

@@ -139,5 +139,5 @@ public sealed class KeyInEvidence : IHtmlRenderable
     private static long Number(string? text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? (long)n : 0;
 
-    private static string Time(DateTimeOffset? time) => time is { } t ? ChartText.Time(t) + " UTC" : "?";
+    private static string Time(DateTimeOffset? time) => time is { } t ? NotebookHelpers.Events.UtcTime.Text(t) : "?";
 }

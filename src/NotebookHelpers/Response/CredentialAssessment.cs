@@ -165,5 +165,5 @@ public sealed class CredentialAssessment : IHtmlRenderable
         };
     }
 
-    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
+    private static string Time(DateTimeOffset time) => Events.UtcTime.Text(time);
 }

@@ -74,7 +74,7 @@ public sealed class EventHistoryCoverage : IHtmlRenderable
             .ThenBy(r => r.Region, StringComparer.Ordinal)
             .ToList();
         var fetched = pages.Select(p => p.Entry.FetchedAt).DefaultIfEmpty().Max();
-        return new EventHistoryCoverage(folder, lookups, regions, pages.Count == 0 ? null : fetched.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC", events.Count);
+        return new EventHistoryCoverage(folder, lookups, regions, pages.Count == 0 ? null : NotebookHelpers.Events.UtcTime.Text(fetched), events.Count);
     }
 
     /// <summary>The coverage as a table, one row per region.</summary>
@@ -133,5 +133,5 @@ public sealed class EventHistoryCoverage : IHtmlRenderable
 
     private static string Number(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
-    private static string? Time(DateTimeOffset? t) => t?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    private static string? Time(DateTimeOffset? t) => NotebookHelpers.Events.UtcTime.Text(t);
 }

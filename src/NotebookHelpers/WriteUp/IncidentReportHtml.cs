@@ -35,22 +35,32 @@ internal static class IncidentReportHtml
         ".nbh-case{font-size:15px;margin:0 0 4px;}" +
         // Paper (A4 or Letter, whichever the printer has): collapsed details open, table headers repeat on every page,
         // a row is not split across pages, nothing scrolls, and the page margin leaves room for both paper sizes.
-        "@page{margin:12mm 10mm;}" +
+        // Nothing may be wider than the paper: Chromium then shrinks every page to fit, so the sizes below would not
+        // be the printed ones (long paths break, charts are redrawn at the paper's width before printing).
+        "@page{margin:10mm;}" +
         "@media print{" +
-        ".nbh-report{max-width:none;padding:0;font-size:10px;line-height:1.3;}.nbh-report h1{font-size:18px;}" +
+        ".nbh-report{max-width:none;padding:0;font-size:9px;line-height:1.3;}.nbh-report h1{font-size:18px;}" +
         ".nbh-report h2{font-size:14px;margin:14px 0 4px;break-after:avoid;}.nbh-report h3{font-size:11px;margin:8px 0 2px;break-after:avoid;}" +
         ".nbh-report nav,.nbh-report .modebar-container{display:none;}" +
         ".nbh-report details>summary{list-style:none;font-weight:600;}.nbh-report details::details-content{content-visibility:visible;display:contents;}" +
         ".nbh-report .nbh-table-wrap{max-height:none;overflow:visible;border:none;}" +
-        ".nbh-report .nbh-table{font-size:9px;}.nbh-report .nbh-table thead{display:table-header-group;}" +
+        ".nbh-report .nbh-table{font-size:8px;}.nbh-report .nbh-table thead{display:table-header-group;}" +
         ".nbh-report .nbh-table tr{break-inside:avoid;}.nbh-report .nbh-table th{position:static;}" +
         ".nbh-report .nbh-table td,.nbh-report .nbh-table th{padding:2px 4px;}" +
-        ".nbh-report .nbh-table code{font-size:8.5px;}.nbh-report pre{font-size:8.5px;padding:4px;margin:2px 0;}" +
+        ".nbh-report .nbh-table code{font-size:7.5px;}.nbh-report pre{font-size:7.5px;padding:4px;margin:2px 0;}" +
         // Ten evidence events per finding on screen; on paper the first, with its file and position (the rest are
         // in findings.json, which the report's reader has beside it).
         ".nbh-report .nbh-evidence li:nth-child(n+2):not(:last-child){display:none;}.nbh-report .nbh-evidence ul{margin:0;padding-left:12px;}" +
         ".nbh-report .nbh-screen-only{display:none;}.nbh-report .nbh-figure{break-inside:avoid;}" +
         "}";
+
+    // Charts are drawn at the window's width; printed as they are, a chart wider than the paper makes Chromium shrink
+    // every page. Before printing they are redrawn 700 px wide (A4 and Letter with 10 mm margins are 718 and 740 px),
+    // and afterwards at the window's width again.
+    private const string PrintChartsScript =
+        "<script>(function(){function each(f){if(window.Plotly)document.querySelectorAll('.nbh-report .nbh-figure > div').forEach(function(el){if(el.layout)f(el);});}" +
+        "window.addEventListener('beforeprint',function(){each(function(el){window.Plotly.relayout(el,{width:700});});});" +
+        "window.addEventListener('afterprint',function(){each(function(el){window.Plotly.relayout(el,{width:null});});});})();</script>";
 
     // Every text of the report is written through these two: encoded (evidence is data) and cut when too long.
     private static string Encode(string? text) => HtmlText.Encode(LongText.Cut(text, MaxTextChars));
@@ -119,7 +129,11 @@ internal static class IncidentReportHtml
         if (report.Charts.Count > 0)
         {
             Section(w, "charts", "Charts");
-            w.Write(PlotlyJs.LoaderElement);
+            if (standalone || Display.PlotlyJsPerNotebook.ThisOutputCarriesPlotlyJs())
+            {
+                w.Write(PlotlyJs.LoaderElement);
+            }
+
             foreach (var chart in report.Charts)
             {
                 PlotlyHtml.WriteFigure(w, chart, includePlotlyJs: false);
@@ -129,6 +143,11 @@ internal static class IncidentReportHtml
                     Write(w, chart.Summary);
                     w.Write("</p>");
                 }
+            }
+
+            if (standalone)
+            {
+                w.Write(PrintChartsScript);
             }
         }
 
@@ -211,7 +230,7 @@ internal static class IncidentReportHtml
         Write(w, string.Create(CultureInfo.InvariantCulture,
             $"{report.Findings.Count:N0} finding(s) on the investigated keys and their blast radius ({all.Findings.Count:N0} over the whole evidence, from {all.Rules.Count:N0} rules; findings.json and findings.csv list them all). Ids are the same in every file."));
         w.Write("</p>");
-        Table(w, ["id", "severity", "finding", "principal · key", "first – last", "what happened"], [6, 8, 25, 16, 13, 32], report.Findings.Select(f => new[]
+        Table(w, ["id", "severity", "finding", "principal · key", "first – last", "what happened"], [5, 8, 24, 15, 14, 34], report.Findings.Select(f => new[]
         {
             "<b class=\"nbh-nowrap\">" + Encode(report.FindingId(f)) + "</b>",
             Badge(f.Severity),
@@ -219,7 +238,7 @@ internal static class IncidentReportHtml
             Encode($"{f.Rule.Attack.Id} {f.Rule.Attack.Name} ({f.Rule.Attack.Tactic.Name})") +
             "<details><summary>what to do</summary>" + Encode(f.Rule.RecommendedAction) + "</details>",
             Encode(f.Principal ?? "unknown") + "<br><code>" + Encode(f.AccessKeyId) + "</code>",
-            Text(Encode(UtcTime.Text(f.First))) + (f.Last == f.First ? "" : "<br>" + Text(Encode("– " + UtcTime.Text(f.Last)))),
+            Text(Encode(UtcTime.Text(f.First))) + (f.Last == f.First ? "" : "<br>" + Text(Encode(UtcTime.Text(f.Last)))),
             Encode(f.Summary) + EvidenceList(report, f),
         }));
     }

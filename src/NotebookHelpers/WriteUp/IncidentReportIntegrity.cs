@@ -86,10 +86,11 @@ internal static class IncidentReportIntegrity
         if (integrity.Problems.Count > 0 || integrity.Gaps.Count > 0)
         {
             w.Write("<h3>Problems</h3>");
-            IncidentReportHtml.Table(w, ["status", "file", "why"], integrity.Problems.Select(f => new[]
+            // An object key has no spaces: it breaks anywhere, so the reason beside it keeps its width.
+            IncidentReportHtml.Table(w, ["status", "file", "why"], [12, 50, 38], integrity.Problems.Select(f => new[]
                 {
                     "<span class=\"nbh-nowrap\">" + HtmlText.Encode(f.Status.Name()) + "</span>",
-                    HtmlText.Encode(f.Kind == IntegrityFileKind.Digest ? "digest " : "log file ") + "<code>" + HtmlText.Encode(f.Path) + "</code>",
+                    HtmlText.Encode(f.Kind == IntegrityFileKind.Digest ? "digest " : "log file ") + "<code class=\"nbh-break\">" + HtmlText.Encode(f.Path) + "</code>",
                     HtmlText.Encode(f.Reason),
                 })
                 .Concat(integrity.Gaps.Select(g => new[]

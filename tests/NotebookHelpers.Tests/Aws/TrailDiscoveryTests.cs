@@ -34,7 +34,7 @@ public sealed class TrailDiscoveryTests
         Assert.Equal(["s3://aws-cloudtrail-logs-111122223333-a1b2/org"], result.Buckets);
         Assert.False(trail.Status!.IsLogging);
         AssertCoverage(trail.Coverage!, reads: true, writes: true, s3Reads: [], s3Writes: [], advanced: true);
-        Assert.Contains("Trail management-events is NOT logging: it was stopped at 2023-11-05 10:26:40Z; nothing after that is in its files — during the incident window: look for StopLogging in Event History (nbh lookup --event-name StopLogging).", result.Verdict);
+        Assert.Contains("Trail management-events is NOT logging: it was stopped at 2023-11-05T10:26:40Z; nothing after that is in its files — during the incident window: look for StopLogging in Event History (nbh lookup --event-name StopLogging).", result.Verdict);
         Assert.Contains(result.Verdict, v => v.StartsWith("No logging trail records S3 data events", StringComparison.Ordinal));
         Assert.Contains(result.Verdict, v => v.Contains("log file validation off", StringComparison.Ordinal));
         Assert.Equal(["us-east-1", "us-east-1"], server.Requests.Where(r => r.Operation is "GetTrailStatus" or "GetEventSelectors").Select(r => r.Region));

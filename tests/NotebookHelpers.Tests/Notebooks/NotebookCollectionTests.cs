@@ -62,6 +62,46 @@ public sealed partial class NotebookCollectionTests : IClassFixture<NotebookColl
 
     [Theory]
     [MemberData(nameof(Notebooks))]
+    public void CarriesPlotlyJsOnceInTheFirstChartOutputOfTheExecutedNotebook(string notebook)
+    {
+        var outputs = _runs.Result(notebook).Document.Cells.SelectMany(c => c.Outputs).Select(OutputText).ToList();
+
+        Assert.InRange(outputs.Sum(o => Regex.Matches(o, Regex.Escape(PlotlyJs.LoaderStart)).Count), 0, 1);
+        if (outputs.FirstOrDefault(o => o.Contains(PlotlyHtml.FigureClass, StringComparison.Ordinal)) is { } firstChart)
+        {
+            Assert.StartsWith(PlotlyJs.LoaderStart, firstChart[firstChart.IndexOf(PlotlyJs.LoaderStart, StringComparison.Ordinal)..], StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void ShowsNoAbsolutePathOfTheMachineInAnyOutputOrTheReport(string notebook)
+    {
+        var machinePaths = new[] { RepositoryPaths.RepositoryRoot, Path.GetTempPath().TrimEnd(Path.DirectorySeparatorChar), Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), Environment.CurrentDirectory }
+            .Where(p => p.Length > 1).Distinct().ToList();
+        var outputs = _runs.Result(notebook).Document.Cells.SelectMany(c => c.Outputs).Select(OutputText)
+            .Append(_runs.Report(notebook)).Select(o => o.Replace(PlotlyJs.Source, string.Empty, StringComparison.Ordinal));
+
+        Assert.All(outputs, o => Assert.All(machinePaths, p => Assert.DoesNotContain(p, o, StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void ShowsEveryTimeInItsOutputsInOneFormat(string notebook)
+    {
+        // What a reader sees (scripts, where charts keep plotly.js's own date format, left out): ISO 8601 with a Z.
+        // A time cut short by a text table's column width ("2025-03-11T11:58:4…") is the same format, cut.
+        var shown = _runs.Result(notebook).Document.Cells.SelectMany(c => c.Outputs).Select(OutputText)
+            .Select(o => Regex.Replace(o, "<script[^>]*>.*?</script>", string.Empty, RegexOptions.Singleline));
+
+        var others = shown.SelectMany(o => Regex.Matches(o, @"\b(?>\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:\d{2}| ?UTC)?)(?![:.\d]*…)").Select(m => m.Value))
+            .Where(t => !Regex.IsMatch(t, @"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{3})?)?Z$")).Distinct().ToList();
+
+        Assert.True(others.Count == 0, $"times not shown as yyyy-MM-ddTHH:mm:ssZ: {string.Join(", ", others.Take(10))}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
     public void WritesAnExecutedNotebookInNbformat45(string notebook)
     {
         using var json = JsonDocument.Parse(IpynbWriter.ToJson(_runs.Result(notebook).Document));
@@ -101,7 +141,7 @@ public sealed partial class NotebookCollectionTests : IClassFixture<NotebookColl
         Assert.NotEmpty(planted);
         foreach (var (time, eventName, _) in planted)
         {
-            Assert.Contains($"<td>{time:yyyy-MM-dd HH:mm:ss}.000</td>", activity, StringComparison.Ordinal);
+            Assert.Contains($"<td>{NotebookHelpers.Events.UtcTime.Text(time)}</td>", activity, StringComparison.Ordinal);
             Assert.Contains($"<td>{eventName}</td>", activity, StringComparison.Ordinal);
         }
     }
@@ -153,6 +193,15 @@ public sealed partial class NotebookCollectionTests : IClassFixture<NotebookColl
 
     private static string Html(NotebookCell cell) => Text(cell, "text/html");
 
+    private static string OutputText(CellOutput output) => output switch
+    {
+        StreamOutput s => s.Text,
+        DisplayDataOutput d => string.Concat(d.Data.Values),
+        ExecuteResultOutput r => string.Concat(r.Data.Values),
+        ErrorOutput e => e.Name + e.Value + string.Concat(e.Traceback),
+        _ => string.Empty,
+    };
+
     [GeneratedRegex("<script[^>]*\\ssrc=|<link[^>]*href=[\"']?(https?:)?//|<img[^>]*src=[\"']?(https?:)?//|<iframe|@import|url\\([\"']?(https?:)?//", RegexOptions.IgnoreCase)]
     private static partial Regex ExternalResource();
 
@@ -166,6 +215,8 @@ public sealed partial class NotebookCollectionTests : IClassFixture<NotebookColl
 
         public string LeakedKey => AnswerKey.GetProperty("keys").EnumerateArray()
             .Single(k => k.GetProperty("role").GetString() == "leaked").GetProperty("accessKeyId").GetString()!;
+
+        public IReadOnlyList<string> Notebooks => [.. _results.Keys.Order(StringComparer.Ordinal)];
 
         public NotebookRunResult Result(string notebook) => _results[notebook];
 

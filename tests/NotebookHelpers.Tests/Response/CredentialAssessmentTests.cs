@@ -33,7 +33,7 @@ public sealed class CredentialAssessmentTests(InvestigatedSample sample) : IClas
         Assert.Equal("svc-backup-sync", credential.UserName);
         Assert.StartsWith("active as far as the evidence shows", credential.EvidenceStatus, StringComparison.Ordinal);
         Assert.True(credential.ConsoleSignIns > 0, credential.ConsoleAccess);
-        Assert.Contains("2025-03-11 12:40:20 UTC: DescribeInstances", credential.LastCall, StringComparison.Ordinal);
+        Assert.Contains("2025-03-11T12:40:20Z: DescribeInstances", credential.LastCall, StringComparison.Ordinal);
         Assert.Contains("from 192.0.2.77", credential.LastCall, StringComparison.Ordinal);
     }
 

@@ -130,7 +130,7 @@ public sealed class LiveContainmentTests(InvestigatedSample sample) : IClassFixt
         Assert.Equal(["UpdateAccessKey", "PutUserPolicy", "DeleteLoginProfile"], plan.Steps.Select(s => s.Action.Operation));
         var rows = credential.ToHtmlTable().Rows.ToDictionary(r => r[0]!, r => r[1]);
         Assert.StartsWith("Active, created 2022-01-10", rows["Status (live)"], StringComparison.Ordinal);
-        Assert.Equal("2023-11-05 10:41:00 UTC: ec2 in ap-southeast-2", rows["Last used (live)"]);
+        Assert.Equal("2023-11-05T10:41:00Z: ec2 in ap-southeast-2", rows["Last used (live)"]);
         Assert.Equal("AKIASECONDKEY0000002 Active", rows["Other keys of the user (live)"]);
         Assert.Equal("AdministratorAccess, deploy-s3 (inline)", rows["Policies (live)"]);
         Assert.DoesNotContain(server.Requests, r => r.Operation is "UpdateAccessKey" or "PutUserPolicy" or "DeleteLoginProfile");

@@ -13,6 +13,7 @@ public static class ExternalTools
         ["node"] = "apt-get install nodejs npm (.ci/run installs it)",
         ["npm"] = "apt-get install nodejs npm (.ci/run installs it)",
         ["jupyter"] = "apt-get install jupyter-nbconvert (.ci/stock-kernel installs it)",
+        ["jupyter-nbconvert"] = "apt-get install jupyter-nbconvert (.ci/run installs it)",
         ["pdftoppm"] = "apt-get install poppler-utils (.ci/run installs it)",
         [TrinoSyntax] = "node, and the bundle built with `cd tests/trino-syntax && npm ci && npm run build` (.ci/run builds it)",
     };
@@ -42,17 +43,20 @@ public static class ExternalTools
     public static string? SkipReason(string tool) => Find(tool) is not null || SharedData.IsCi
         ? null
         : $"needs `{tool}` on PATH, which this machine lacks; {HowToInstall.GetValueOrDefault(tool, "install it")}";
+
+    /// <summary>Null when a test needing every one of <paramref name="tools"/> must run; otherwise why it is skipped.</summary>
+    public static string? SkipReason(IEnumerable<string> tools) => tools.Select(SkipReason).FirstOrDefault(r => r is not null);
 }
 
-/// <summary>A fact that drives an external program; see <see cref="ExternalTools"/>.</summary>
-/// <param name="tool">The program's name on PATH, e.g. <c>chromium</c>.</param>
-public sealed class ToolFactAttribute(string tool) : FactAttribute
+/// <summary>A fact that drives external programs; see <see cref="ExternalTools"/>.</summary>
+/// <param name="tools">The programs' names on PATH, e.g. <c>chromium</c>.</param>
+public sealed class ToolFactAttribute(params string[] tools) : FactAttribute
 {
     /// <inheritdoc />
-    public override string? Skip { get => base.Skip ?? ExternalTools.SkipReason(Tool); set => base.Skip = value; }
+    public override string? Skip { get => base.Skip ?? ExternalTools.SkipReason(Tools); set => base.Skip = value; }
 
-    /// <summary>The program the test needs.</summary>
-    public string Tool { get; } = tool;
+    /// <summary>The programs the test needs.</summary>
+    public IReadOnlyList<string> Tools { get; } = tools;
 }
 
 /// <summary>The theory form of <see cref="ToolFactAttribute"/>.</summary>

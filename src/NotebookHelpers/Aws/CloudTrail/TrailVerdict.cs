@@ -117,5 +117,5 @@ public static class TrailVerdict
         return lines;
     }
 
-    private static string Format(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    private static string Format(DateTimeOffset time) => Events.UtcTime.Text(time);
 }

@@ -24,12 +24,12 @@ public static class ContainmentPlanner
 
     /// <summary>PutRolePolicy with the aws:TokenIssueTime policy: sessions issued before <paramref name="issuedBefore"/> stop working.</summary>
     public static ContainmentAction RevokeRoleSessions(string roleName, DateTimeOffset issuedBefore) =>
-        PolicyAction($"Revoke sessions of role {roleName} issued before {issuedBefore.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}", "PutRolePolicy", "put-role-policy", "RoleName", "--role-name", roleName,
+        PolicyAction($"Revoke sessions of role {roleName} issued before {Events.UtcTime.Text(issuedBefore)}", "PutRolePolicy", "put-role-policy", "RoleName", "--role-name", roleName,
             ContainmentPolicies.RevokeOlderSessionsName, ContainmentPolicies.RevokeOlderSessions(issuedBefore));
 
     /// <summary>PutUserPolicy with the aws:TokenIssueTime policy: the user's temporary credentials issued before the time stop working.</summary>
     public static ContainmentAction RevokeUserSessions(string userName, DateTimeOffset issuedBefore) =>
-        PolicyAction($"Revoke temporary credentials of user {userName} issued before {issuedBefore.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}", "PutUserPolicy", "put-user-policy", "UserName", "--user-name", userName,
+        PolicyAction($"Revoke temporary credentials of user {userName} issued before {Events.UtcTime.Text(issuedBefore)}", "PutUserPolicy", "put-user-policy", "UserName", "--user-name", userName,
             ContainmentPolicies.RevokeOlderSessionsName, ContainmentPolicies.RevokeOlderSessions(issuedBefore));
 
     /// <summary>DeleteLoginProfile: removes the console password (irreversible; a new one can be set later).</summary>

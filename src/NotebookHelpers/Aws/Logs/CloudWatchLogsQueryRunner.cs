@@ -309,7 +309,7 @@ public sealed class CloudWatchLogsQueryRunner : IInsightsQueryRunner
     private static string Describe(long start, long end) => $"[{FormatTime(start)}, {FormatTime(end)}]";
 
     private static string FormatTime(long seconds) =>
-        DateTimeOffset.FromUnixTimeSeconds(seconds).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        Events.UtcTime.Text(DateTimeOffset.FromUnixTimeSeconds(seconds));
 
     private sealed record RangeOutcome(
         QueryStatus Status,

@@ -43,7 +43,7 @@ public sealed class ConsoleLoginWithoutMfaRule() : StatefulRule(
                 CloudTrailFacts.Succeeded(ev) && CloudTrailFacts.Request(ev, "userName") is { } target &&
                 !string.Equals(CloudTrailFacts.CallerName(ev.UserIdentity), target, StringComparison.Ordinal))
             {
-                _setUpBy[target] = $"{ev.EventName} by {ev.UserIdentity?.DisplayName ?? "an unknown principal"} at {ev.EventTime:yyyy-MM-ddTHH:mm:ssZ}";
+                _setUpBy[target] = $"{ev.EventName} by {ev.UserIdentity?.DisplayName ?? "an unknown principal"} at {Events.UtcTime.Text(ev.EventTime)}";
                 return;
             }
 
@@ -84,7 +84,7 @@ public sealed class ConsoleLoginWithoutMfaRule() : StatefulRule(
             var network = CloudTrailFacts.NetworkOf(ev.SourceIPAddress) ?? ev.SourceIPAddress ?? "";
             if (known.TryGetValue(network, out var since))
             {
-                report(new RuleMatch(ev, $"{who} (baseline: the user signed in from {network} since {since:yyyy-MM-ddTHH:mm:ssZ})", Severity.Info));
+                report(new RuleMatch(ev, $"{who} (baseline: the user signed in from {network} since {Events.UtcTime.Text(since)})", Severity.Info));
                 return;
             }
 

@@ -73,7 +73,7 @@ public sealed class RegionFirstActivityRule() : StatefulRule(
                 var regions = string.Join(", ", known.Order(StringComparer.Ordinal));
                 var baseline = _options.KnownRegions is not null
                     ? $"baseline: the known regions {regions}"
-                    : $"baseline: {regions}, used until {_baseline.End:yyyy-MM-ddTHH:mm:ssZ}";
+                    : $"baseline: {regions}, used until {Events.UtcTime.Text(_baseline.End)}";
                 report(CloudTrailFacts.IsAwsRegionName(region)
                     ? new RuleMatch(ev, $"calls in region {region}, not used before ({baseline})")
                     : new RuleMatch(ev, $"calls in '{region}', which is not an AWS region name (anonymised evidence?); {baseline}", Severity.Info));
