@@ -11,6 +11,9 @@ namespace NotebookHelpers.Notebooks.Documents;
 /// </summary>
 public static partial class IpynbWriter
 {
+    // Longer lines are written in segments of this many chars (see WriteString).
+    private const int SegmentChars = 16 * 1024;
+
     private static readonly JsonWriterOptions WriterOptions = new()
     {
         Indented = true,
@@ -194,11 +197,32 @@ public static partial class IpynbWriter
         {
             var newline = text.IndexOf('\n', start);
             var end = newline < 0 ? text.Length : newline + 1;
-            writer.WriteStringValue(text.AsSpan(start, end - start));
+            WriteString(writer, text.AsSpan(start, end - start));
             start = end;
         }
 
         writer.WriteEndArray();
+    }
+
+    // Utf8JsonWriter escapes a string into a buffer sized for the worst case, six chars per char, rented from the
+    // shared pool, which keeps it: plotly.js inlined in a chart's output is one 3.6-million-char line, so after the
+    // first notebook with a chart nbh run held a 64 MB char[] to the end (docs/performance.md, issue 16). Segments keep
+    // the buffer small; the bytes written are the same.
+    private static void WriteString(Utf8JsonWriter writer, ReadOnlySpan<char> line)
+    {
+        if (line.Length <= SegmentChars)
+        {
+            writer.WriteStringValue(line);
+            return;
+        }
+
+        while (line.Length > SegmentChars)
+        {
+            writer.WriteStringValueSegment(line[..SegmentChars], isFinalSegment: false);
+            line = line[SegmentChars..];
+        }
+
+        writer.WriteStringValueSegment(line, isFinalSegment: true);
     }
 
     private static JsonObject Sorted(JsonObject source)

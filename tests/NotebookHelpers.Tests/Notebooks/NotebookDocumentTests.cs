@@ -104,4 +104,38 @@ public class NotebookDocumentTests
         Assert.Equal("fsharp", document.Cells[3].KernelName);
         Assert.Equal("Dib", document.Title);
     }
+
+    [Fact]
+    public void WritesALineLongerThanASegmentAsTheSameJsonStringAsAShortOne()
+    {
+        // Quotes, a backslash, a control character, non-ASCII text and a surrogate pair cut by the 16,384-char segment
+        // boundary: each must be escaped exactly as Utf8JsonWriter escapes a whole string.
+        var line = new string('a', 16_383) + "\U0001F512" + new string('"', 3) + "\\\u0001é</script>" + new string('b', 20_000);
+        var document = new NotebookDocument("n.ipynb", NotebookFormat.Ipynb, [new NotebookCell(CellKind.Code, "1")]);
+        document.Cells[0].Outputs.Add(new DisplayDataOutput(new Dictionary<string, string> { ["text/html"] = line + "\nshort" }));
+
+        var json = IpynbWriter.ToJson(document);
+
+        var literal = JsonSerializer.Serialize(line + "\n", new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        Assert.Contains(literal + ",", json, StringComparison.Ordinal);
+        using var parsed = JsonDocument.Parse(json);
+        var html = parsed.RootElement.GetProperty("cells")[0].GetProperty("outputs")[0].GetProperty("data").GetProperty("text/html");
+        Assert.Equal([line + "\n", "short"], html.EnumerateArray().Select(l => l.GetString()));
+    }
+
+    [Fact]
+    public void WritingAMultiMegabyteOutputLineDoesNotRentAWorstCaseEscapeBuffer()
+    {
+        // plotly.js is one 3.6-million-char line with quotes in it; escaping it whole rented (and left in the shared pool)
+        // a buffer of 6 chars per char.
+        var line = "\"" + new string('x', 4_000_000);
+        var document = new NotebookDocument("n.ipynb", NotebookFormat.Ipynb, [new NotebookCell(CellKind.Code, "1")]);
+        document.Cells[0].Outputs.Add(new DisplayDataOutput(new Dictionary<string, string> { ["text/html"] = line }));
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        IpynbWriter.Write(document, Stream.Null);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(allocated < 32_000_000, $"{allocated:N0} bytes allocated to write a 4,000,000-char line");
+    }
 }
