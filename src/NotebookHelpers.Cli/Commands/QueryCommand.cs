@@ -104,6 +104,8 @@ public sealed class QueryCommand : ICliCommand
             throw new UsageException("query: give at least one --logs PATH.");
         }
 
+        SampleScenarioSources.Prepare(Name, sources, console);
+
         var format = (args.Value("--format") ?? "table").ToUpperInvariant();
         if (format is not ("TABLE" or "JSON" or "CSV"))
         {

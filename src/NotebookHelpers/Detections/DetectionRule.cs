@@ -1,9 +1,11 @@
+using NotebookHelpers.Events;
+
 namespace NotebookHelpers.Detections;
 
 /// <summary>
 /// One named detection: what it looks for, how bad it is, where it sits in ATT&amp;CK, the Logs Insights query an
 /// analyst can run on the live service for the same thing, and what to tell a trainee about it. Rules are
-/// immutable; <see cref="CreateEvaluator"/> gives a fresh evaluator (with its own state) for each run.
+/// immutable; <see cref="CreateEvaluator(DetectionOptions)"/> gives a fresh evaluator (with its own state) for each run.
 /// </summary>
 public abstract class DetectionRule
 {
@@ -54,6 +56,15 @@ public abstract class DetectionRule
     /// </summary>
     public string InsightsQuery { get; }
 
+    /// <summary>
+    /// The Logs Insights filter expression that decides which events the rule looks at, when the rule has one: for a
+    /// <see cref="QueryRule"/> it is the whole condition; for a stateful rule, the per-event part its history starts from.
+    /// The offline detection path evaluates this compiled expression (<see cref="NotebookHelpers.Insights.InsightsFilterSet"/>),
+    /// <see cref="InsightsQuery"/> shows it to run on CloudWatch Logs, and the SQL renderer sends it to Athena: one
+    /// definition. Null when C# decides alone.
+    /// </summary>
+    public string? Filter { get; protected init; }
+
     /// <summary>What the rule catches and why it matters, in plain language.</summary>
     public string Explanation { get; }
 
@@ -77,6 +88,13 @@ public abstract class DetectionRule
 
     /// <summary>A new evaluator with empty state, for one pass over time-ordered events.</summary>
     public abstract IRuleEvaluator CreateEvaluator(DetectionOptions options);
+
+    /// <summary>
+    /// As <see cref="CreateEvaluator(DetectionOptions)"/>, for a rule with a <see cref="Filter"/>: <paramref name="filter"/>
+    /// is that expression compiled once for the whole pass, sharing each event's decoded fields with the other rules'
+    /// filters (<see cref="DetectionSession"/> supplies it). The default ignores it.
+    /// </summary>
+    protected internal virtual IRuleEvaluator CreateEvaluator(DetectionOptions options, Func<CloudTrailEvent, bool> filter) => CreateEvaluator(options);
 
     /// <inheritdoc />
     public override string ToString() => $"{Id} ({Severity}): {Title}";

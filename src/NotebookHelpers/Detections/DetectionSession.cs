@@ -21,7 +21,12 @@ public sealed class DetectionSession
     {
         ArgumentNullException.ThrowIfNull(rules);
         _options = options ?? DetectionOptions.Default;
-        _evaluators = rules.Select(r => (r, r.CreateEvaluator(_options))).ToList();
+        var ruleList = rules.ToList();
+        var (filters, index) = RuleFilters.For(ruleList);
+        var reader = filters.CreateReader();
+        _evaluators = ruleList.Select((r, i) => (r, index[i] is var at and >= 0
+            ? r.CreateEvaluator(_options, ev => reader.Matches(at, ev))
+            : r.CreateEvaluator(_options))).ToList();
         var duplicate = _evaluators.GroupBy(e => e.Rule.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {

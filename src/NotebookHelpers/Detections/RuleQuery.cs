@@ -3,6 +3,22 @@ namespace NotebookHelpers.Detections;
 /// <summary>Builds the Logs Insights text of the rules in one shape, so every query reads the same way.</summary>
 internal static class RuleQuery
 {
+    /// <summary>The call succeeded: no <c>errorCode</c>, or an empty one (a few exports write <c>""</c>).</summary>
+    public const string Succeeded = "isempty(errorCode)";
+
+    /// <summary>The call failed: it has a non-empty <c>errorCode</c>.</summary>
+    public const string Failed = "not isempty(errorCode)";
+
+    /// <summary>
+    /// The call was made by AWS, not by a client: a service event, an AWS service principal, a call a service made on
+    /// the principal's behalf (<c>invokedBy</c>), or a <c>sourceIPAddress</c> that is no client address (blank,
+    /// "AWS Internal", a service host name: anything with a letter and no colon, which IPv6 addresses have).
+    /// </summary>
+    public const string MadeByAws = "(eventType = \"AwsServiceEvent\" or userIdentity.type = \"AWSService\" or ispresent(userIdentity.invokedBy) or isblank(sourceIPAddress) or (sourceIPAddress like /[A-Za-z]/ and sourceIPAddress not like /:/))";
+
+    /// <summary>The complement of <see cref="MadeByAws"/>.</summary>
+    public const string NotMadeByAws = "not " + MadeByAws;
+
     private const string CommonFields = "@timestamp, eventID, eventSource, eventName, errorCode, userIdentity.arn, userIdentity.accessKeyId, sourceIPAddress, awsRegion";
 
     /// <summary><c>fields … | filter FILTER | sort @timestamp asc</c>, with <paramref name="extraFields"/> after the common ones.</summary>

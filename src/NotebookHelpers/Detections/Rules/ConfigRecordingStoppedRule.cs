@@ -3,12 +3,13 @@ using NotebookHelpers.Events;
 namespace NotebookHelpers.Detections.Rules;
 
 /// <summary>AWS Config recording or delivery stopped, so resource changes are no longer recorded.</summary>
-public sealed class ConfigRecordingStoppedRule() : EventRule(
+public sealed class ConfigRecordingStoppedRule() : QueryRule(
     id: "config-recording-stopped",
     title: "AWS Config recording stopped",
     severity: Severity.High,
     attack: new AttackTechnique(AttackTactic.DefenseEvasion, "T1562.001", "Impair Defenses: Disable or Modify Tools"),
-    insightsQuery: RuleQuery.Select("eventSource = \"config.amazonaws.com\" and eventName in " + RuleQuery.List(Names) + " and not ispresent(errorCode)"),
+    filter: "eventSource = \"config.amazonaws.com\" and eventName in " + RuleQuery.List(Names) + " and " + RuleQuery.Succeeded,
+    fields: [],
     explanation: "AWS Config keeps the history of every resource's configuration. Stopping or deleting the recorder or the delivery channel, or deleting rules, removes that history for what the attacker changes next.",
     recommendedAction: "Restart the recorder (StartConfigurationRecorder), recreate the delivery channel and rules, and note the gap in the incident timeline.",
     falsePositives: "Config being reconfigured by infrastructure-as-code or moved to an organisation aggregator.")
@@ -17,11 +18,9 @@ public sealed class ConfigRecordingStoppedRule() : EventRule(
         ["StopConfigurationRecorder", "DeleteConfigurationRecorder", "DeleteDeliveryChannel", "DeleteConfigRule", "DeleteConformancePack"];
 
     /// <inheritdoc />
-    public override RuleMatch? Match(CloudTrailEvent ev)
+    protected override RuleMatch Describe(CloudTrailEvent ev)
     {
         ArgumentNullException.ThrowIfNull(ev);
-        return ev.EventSource == "config.amazonaws.com" && ev.EventName is not null && Names.Contains(ev.EventName) && CloudTrailFacts.Succeeded(ev)
-            ? new RuleMatch(ev, $"{ev.EventName} '{CloudTrailFacts.Request(ev, "configurationRecorderName") ?? CloudTrailFacts.Request(ev, "deliveryChannelName") ?? CloudTrailFacts.Request(ev, "configRuleName") ?? "default"}'")
-            : null;
+        return new RuleMatch(ev, $"{ev.EventName} '{CloudTrailFacts.Request(ev, "configurationRecorderName") ?? CloudTrailFacts.Request(ev, "deliveryChannelName") ?? CloudTrailFacts.Request(ev, "configRuleName") ?? "default"}'");
     }
 }

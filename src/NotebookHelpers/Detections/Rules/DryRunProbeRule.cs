@@ -3,22 +3,21 @@ using NotebookHelpers.Events;
 namespace NotebookHelpers.Detections.Rules;
 
 /// <summary>EC2 calls made with DryRun: checking what the key may do without doing it.</summary>
-public sealed class DryRunProbeRule() : EventRule(
+public sealed class DryRunProbeRule() : QueryRule(
     id: "recon-dry-run-probe",
     title: "DryRun permission probe",
     severity: Severity.Medium,
     attack: new AttackTechnique(AttackTactic.Discovery, "T1580", "Cloud Infrastructure Discovery"),
-    insightsQuery: RuleQuery.Select("errorCode = \"Client.DryRunOperation\"", "requestParameters.instanceType"),
+    filter: "errorCode = \"Client.DryRunOperation\"",
+    fields: ["requestParameters.instanceType"],
     explanation: "EC2 accepts a DryRun flag that checks permissions and answers Client.DryRunOperation instead of acting. Crypto-mining crews run RunInstances with DryRun in many regions to learn whether the stolen key can launch instances before they launch anything.",
     recommendedAction: "Look for real RunInstances by the same key after the probes and in every region; contain the key.",
     falsePositives: "Infrastructure tools that validate plans with DryRun.")
 {
     /// <inheritdoc />
-    public override RuleMatch? Match(CloudTrailEvent ev)
+    protected override RuleMatch Describe(CloudTrailEvent ev)
     {
         ArgumentNullException.ThrowIfNull(ev);
-        return ev.ErrorCode == "Client.DryRunOperation"
-            ? new RuleMatch(ev, $"{ev.EventName} dry run in {ev.AwsRegion}")
-            : null;
+        return new RuleMatch(ev, $"{ev.EventName} dry run in {ev.AwsRegion}");
     }
 }

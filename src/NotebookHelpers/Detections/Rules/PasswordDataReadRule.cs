@@ -3,25 +3,21 @@ using NotebookHelpers.Events;
 namespace NotebookHelpers.Detections.Rules;
 
 /// <summary>GetPasswordData: the encrypted Windows administrator password of instances.</summary>
-public sealed class PasswordDataReadRule() : EventRule(
+public sealed class PasswordDataReadRule() : QueryRule(
     id: "ec2-password-data-read",
     title: "Windows instance password data read",
     severity: Severity.Medium,
     attack: new AttackTechnique(AttackTactic.CredentialAccess, "T1552", "Unsecured Credentials"),
-    insightsQuery: RuleQuery.Select("eventSource = \"ec2.amazonaws.com\" and eventName = \"GetPasswordData\"", "requestParameters.instanceId"),
+    filter: "eventSource = \"ec2.amazonaws.com\" and eventName = \"GetPasswordData\"",
+    fields: ["requestParameters.instanceId"],
     explanation: "GetPasswordData returns the encrypted administrator password of a Windows instance; with the key pair it is a remote-desktop login. Many calls in a row, or denied calls, are an attacker sweeping instances.",
     recommendedAction: "List the instances concerned; change their administrator passwords if the calls succeeded and the key pair may be known.",
     falsePositives: "Administrators connecting to their Windows instances from the console.")
 {
     /// <inheritdoc />
-    public override RuleMatch? Match(CloudTrailEvent ev)
+    protected override RuleMatch Describe(CloudTrailEvent ev)
     {
         ArgumentNullException.ThrowIfNull(ev);
-        if (ev.EventSource != "ec2.amazonaws.com" || ev.EventName != "GetPasswordData")
-        {
-            return null;
-        }
-
         var instance = CloudTrailFacts.Request(ev, "instanceId");
         return CloudTrailFacts.Succeeded(ev)
             ? new RuleMatch(ev, $"read password data of instance {instance}")

@@ -3,12 +3,13 @@ using NotebookHelpers.Events;
 namespace NotebookHelpers.Detections.Rules;
 
 /// <summary>A successful console sign-in as the account's root user.</summary>
-public sealed class RootConsoleLoginRule() : EventRule(
+public sealed class RootConsoleLoginRule() : QueryRule(
     id: "root-console-login",
     title: "Root user signed in to the console",
     severity: Severity.High,
     attack: new AttackTechnique(AttackTactic.PrivilegeEscalation, "T1078.004", "Valid Accounts: Cloud Accounts"),
-    insightsQuery: RuleQuery.Select("eventName = \"ConsoleLogin\" and userIdentity.type = \"Root\" and responseElements.ConsoleLogin = \"Success\"", "additionalEventData.MFAUsed", "userAgent"),
+    filter: "eventName = \"ConsoleLogin\" and userIdentity.type = \"Root\" and responseElements.ConsoleLogin = \"Success\"",
+    fields: ["additionalEventData.MFAUsed", "userAgent"],
     explanation: "Root can do everything, including closing the account, and its actions cannot be limited by IAM policies. It should almost never sign in; a root sign-in during an incident means the root password (or a reset link sent to its email) is in someone's hands.",
     recommendedAction: "Confirm with the account owner; if not them, change the root password, check the root email account, replace root MFA and review everything root did.",
     falsePositives: "The few tasks that need root (billing settings, closing the account, some support plans).")
@@ -17,11 +18,9 @@ public sealed class RootConsoleLoginRule() : EventRule(
     public override TimeSpan MergeWindow => TimeSpan.Zero;
 
     /// <inheritdoc />
-    public override RuleMatch? Match(CloudTrailEvent ev)
+    protected override RuleMatch Describe(CloudTrailEvent ev)
     {
         ArgumentNullException.ThrowIfNull(ev);
-        return ev.EventName == "ConsoleLogin" && ev.UserIdentity?.Type == "Root" && ev.GetString("responseElements.ConsoleLogin") == "Success"
-            ? new RuleMatch(ev, $"root signed in to the console from {ev.SourceIPAddress} (MFA: {ev.GetString("additionalEventData.MFAUsed") ?? "unknown"})")
-            : null;
+        return new RuleMatch(ev, $"root signed in to the console from {ev.SourceIPAddress} (MFA: {ev.GetString("additionalEventData.MFAUsed") ?? "unknown"})");
     }
 }
