@@ -41,6 +41,30 @@ public class StatsTests
             r.Lines());
     }
 
+    [Theory]
+    [InlineData("earliest")]
+    [InlineData("latest")]
+    public void EarliestAndLatestTiesGoToTheEarlierEventInInputOrderWhicheverWorkerSawIt(string function)
+    {
+        // Two workers: the second took the earlier batch (order 1), the first a later one (order 2^32), both at the
+        // same time. Merging the first into the second, or the second into the first, keeps the earlier event's value.
+        var time = 1_700_000_000_000d;
+        NotebookHelpers.Insights.Runtime.Aggregator Worker(string value, long order)
+        {
+            var a = NotebookHelpers.Insights.Runtime.Aggregators.Create(function);
+            a.Add(NotebookHelpers.Insights.Runtime.Value.FromString(value), time, order);
+            return a;
+        }
+
+        var first = Worker("later", 1L << 32);
+        first.Merge(Worker("earlier", 1));
+        var second = Worker("earlier", 1);
+        second.Merge(Worker("later", 1L << 32));
+
+        Assert.Equal("earlier", first.Result().RawText);
+        Assert.Equal("earlier", second.Result().RawText);
+    }
+
     [Fact]
     public void GroupsComeOrderedByTheirKeysAndGroupByColumnsComeFirst()
     {

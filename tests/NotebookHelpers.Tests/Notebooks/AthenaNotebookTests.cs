@@ -42,4 +42,31 @@ public sealed class AthenaNotebookTests
             File.SetAttributes(file, FileAttributes.Normal);
         }
     }
+
+    [Fact]
+    public async Task TheLogsInsightsNotebookRunsItsQuestionsOverWhatAthenaBroughtHome()
+    {
+        await using var account = await SampleTrailAthena.StartAsync();
+        using var env = EnvironmentScope.ForServer(account.Server);
+        using var folder = new TempDirectory();
+        var evidence = Path.Combine(folder.Path, "evidence");
+        var output = Path.Combine(folder.Path, "out");
+
+        var run = await CliRun.RunAsync("run", Path.Combine(RepositoryPaths.Notebooks, "04-logs-insights.ipynb"), "--out", output,
+            "-p", "Source=" + SampleTrailAthena.Source, "-p", "AccessKeyId=" + LeakedKey,
+            "-p", "Start=2025-03-10T00:00:00Z", "-p", "End=2025-03-11T23:59:59Z", "-p", "EvidenceFolder=" + evidence);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var notebook = ExecutedNotebook.Read(Path.Combine(output, "04-logs-insights.ipynb"));
+        Assert.DoesNotContain("ERROR ", notebook.Outputs, StringComparison.Ordinal);
+        Assert.Contains("Athena table security.org_trail", notebook.Outputs, StringComparison.Ordinal);
+        // The key's own questions are answered: its addresses, and what it created (the backdoor key).
+        Assert.Contains(BackdoorKey, notebook.Outputs, StringComparison.Ordinal);
+        Assert.Contains(account.Server.Requests, r => r.Service == "athena" && r.Operation == "StartQueryExecution");
+        Assert.True(account.Bucket_.Downloads.Count < Directory.GetFiles(SampleTrailAthena.TrailFolder, "*.json.gz", SearchOption.AllDirectories).Length / 4);
+        foreach (var file in Directory.EnumerateFiles(folder.Path, "*", SearchOption.AllDirectories))
+        {
+            File.SetAttributes(file, FileAttributes.Normal);
+        }
+    }
 }

@@ -42,7 +42,7 @@ internal sealed class StatsCollector : RowCollector
         for (var i = 0; i < calls.Length; i++)
         {
             var value = calls[i].Argument is { } argument ? argument(row) : Value.True;
-            aggregators[i].Add(value, timestamp);
+            aggregators[i].Add(value, timestamp, row.Order);
         }
     }
 

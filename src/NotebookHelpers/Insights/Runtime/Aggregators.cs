@@ -150,26 +150,33 @@ public static class Aggregators
     {
         private Value _value;
         private double _time = double.NaN;
+        private long _order = long.MaxValue;
 
-        public override void Add(Value value, double timestampMs)
+        // Without an order, ties keep the value seen first.
+        public override void Add(Value value, double timestampMs) => Add(value, timestampMs, long.MaxValue);
+
+        public override void Add(Value value, double timestampMs, long order)
         {
             if (value.IsMissing || double.IsNaN(timestampMs))
             {
                 return;
             }
 
-            // Ties keep the value seen first; merge order is the input order, so ties are deterministic.
-            if (double.IsNaN(_time) || (sign * timestampMs.CompareTo(_time)) > 0)
+            // Ties go to the earlier event in input order. Workers take batches from one queue in any interleaving,
+            // so "seen first" in a merge is not input order: the order is compared, not the arrival.
+            var c = double.IsNaN(_time) ? 1 : sign * timestampMs.CompareTo(_time);
+            if (c > 0 || (c == 0 && order < _order))
             {
                 _value = value;
                 _time = timestampMs;
+                _order = order;
             }
         }
 
         public override void Merge(Aggregator other)
         {
             var o = (TimeExtremeAggregator)other;
-            Add(o._value, o._time);
+            Add(o._value, o._time, o._order);
         }
 
         public override Value Result() => _value;

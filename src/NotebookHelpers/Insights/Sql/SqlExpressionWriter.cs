@@ -530,16 +530,18 @@ internal sealed class SqlExpressionWriter
                         }
 
                         // The value at the extreme time; ties go to the earlier record in input order, as offline (DuckDB).
-                        // Athena has no input order: ties there go to any of the tied events (docs/athena.md).
+                        // Athena has no input order: ties there go to the smallest eventid, so a rerun gives the same
+                        // value (min_by over ROW(±time, eventid): rows order field by field).
                         var earliest = name == "EARLIEST";
                         var function = (earliest, IsTrino) switch
                         {
-                            (true, true) => "min_by",
-                            (false, true) => "max_by",
+                            (_, true) => "min_by",
                             (true, false) => "arg_min",
                             _ => "arg_max",
                         };
-                        var order = IsTrino ? TimestampSql : $"{{'t': {TimestampSql}, 'o': {(earliest ? "" : "-")}{OrderSql}}}";
+                        var order = IsTrino
+                            ? $"ROW({(earliest ? "" : "-")}{TimestampSql}, coalesce({OrderSql}, ''))"
+                            : $"{{'t': {TimestampSql}, 'o': {(earliest ? "" : "-")}{OrderSql}}}";
                         return new SqlExpr($"{function}({arg.Sql}, {order}) FILTER (WHERE {arg.Sql} IS NOT NULL AND {TimestampSql} IS NOT NULL)", arg.Kind, arg.TextSql is null ? null : $"{function}({arg.TextSql}, {order}) FILTER (WHERE {arg.TextSql} IS NOT NULL AND {TimestampSql} IS NOT NULL)");
                     }
 

@@ -43,7 +43,11 @@ public static class SqlResultShaper
                 }
             }
 
-            return ValueOrder.CompareForSort(x.Order, y.Order, descending: false);
+            // Athena's input order is the eventid (text): compared as Trino's ORDER BY and min_by compare it, by code
+            // point, so the shaper breaks ties as the SQL does.
+            return x.Order.Kind == ValueKind.String && y.Order.Kind == ValueKind.String
+                ? string.CompareOrdinal(x.Order.RawText, y.Order.RawText)
+                : ValueOrder.CompareForSort(x.Order, y.Order, descending: false);
         });
 
         IEnumerable<ShapedRow> kept = shaped;

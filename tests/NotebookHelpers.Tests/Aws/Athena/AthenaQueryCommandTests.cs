@@ -68,6 +68,28 @@ public sealed class AthenaQueryCommandTests
     }
 
     [Fact]
+    public async Task AthenasOwnEndpointVariableIsHonoured()
+    {
+        await using var account = await SampleTrailAthena.StartAsync();
+        account.Twin.Register(Query, TimeRange.Parse(Start, End));
+        using var env = EnvironmentScope.ForServer(account.Server);
+        // Every other endpoint is a closed port: only AWS_ENDPOINT_URL_ATHENA (and S3's, for the estimate) reach the account.
+        using var endpoints = new EnvironmentScope(new Dictionary<string, string?>
+        {
+            ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:9/",
+            ["AWS_ENDPOINT_URL_ATHENA"] = account.Server.Url.ToString(),
+            ["AWS_ENDPOINT_URL_S3"] = account.Server.Url.ToString(),
+        });
+
+        var run = await CliRun.RunAsync("query", "--engine", "athena", "--table", SampleTrailAthena.Table, "--workgroup", "ir",
+            "--start", Start, "--end", End, "--format", "csv", Query);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.StartsWith("eventName,n\n", run.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Equal(2, account.Athena.Started.Count);
+    }
+
+    [Fact]
     public async Task AQueryThatWouldScanMoreThanTheBoundIsRefusedBeforeAnythingStarts()
     {
         await using var account = await SampleTrailAthena.StartAsync();

@@ -54,7 +54,16 @@ public sealed partial class DuckDbAthenaTwin
 
         foreach (var (query, range) in _queries)
         {
-            var trino = SqlRenderer.Render(query, SqlDialect.Trino, SqlSource.AthenaTable(_table, partitions.Value), range);
+            SqlQuery trino;
+            try
+            {
+                trino = SqlRenderer.Render(query, SqlDialect.Trino, SqlSource.AthenaTable(_table, partitions.Value), range);
+            }
+            catch (SqlNotSupportedException)
+            {
+                continue; // registered, but nbh refuses it before any call: it can never be what arrives
+            }
+
             var statistics = sql == trino.StatisticsText;
             if (sql != trino.Text && !statistics)
             {
@@ -64,7 +73,16 @@ public sealed partial class DuckDbAthenaTwin
             Evaluated.Enqueue(sql);
             var twin = SqlRenderer.Render(query, SqlDialect.DuckDb, SqlSource.DuckDbEvents(), range);
             var (records, scanned) = Read(partitions);
-            return Run(records, statistics ? twin.StatisticsText : twin.Text, trino, twin, scanned);
+            try
+            {
+                return Run(records, statistics ? twin.StatisticsText : twin.Text, trino, twin, scanned);
+            }
+            catch (Exception e) when (e is DuckDBException or InvalidCastException or FormatException or ArgumentException or JsonException
+                or InvalidOperationException or IndexOutOfRangeException or KeyNotFoundException or OverflowException)
+            {
+                // The twin's own failure, surfaced as the query's (the run then says why) instead of an HTTP 500.
+                throw new FakeAthena.QueryFailure("TWIN_ERROR: " + e.Message);
+            }
         }
 
         throw new FakeAthena.QueryFailure("NOT_SUPPORTED: the loopback Athena evaluates only the renderings of registered queries, not: " + sql);

@@ -8,7 +8,7 @@ SELECT "g0" AS "c0",
 FROM (
   SELECT useridentity.accesskeyid AS "g0",
     sourceipaddress AS "g1",
-    min_by(eventname, (to_unixtime(from_iso8601_timestamp(eventtime)) * 1000)) FILTER (WHERE eventname IS NOT NULL AND (to_unixtime(from_iso8601_timestamp(eventtime)) * 1000) IS NOT NULL) AS "a0",
+    min_by(eventname, ROW((to_unixtime(from_iso8601_timestamp(eventtime)) * 1000), coalesce(eventid, ''))) FILTER (WHERE eventname IS NOT NULL AND (to_unixtime(from_iso8601_timestamp(eventtime)) * 1000) IS NOT NULL) AS "a0",
     min((to_unixtime(from_iso8601_timestamp(eventtime)) * 1000)) AS "a1"
   FROM "security"."cloudtrail_logs"
   WHERE coalesce(regexp_like(useridentity.accesskeyid, '^AKIA'), false)
