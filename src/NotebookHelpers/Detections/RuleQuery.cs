@@ -27,6 +27,12 @@ internal static class RuleQuery
     /// </summary>
     public const string MadeByAws = "(eventType = \"AwsServiceEvent\" or userIdentity.type = \"AWSService\" or ispresent(userIdentity.invokedBy) or " + AwsSource + ")";
 
+    /// <summary>
+    /// A console session: the <c>sessionCredentialFromConsole</c> flag, or a user agent of the console (aws-internal,
+    /// ConsoleFrontend, S3Console, console host names, the sign-in service, a browser).
+    /// </summary>
+    public const string ConsoleSession = "(sessionCredentialFromConsole = \"true\" or userAgent like /(?i)aws-internal\\/|^aws-internal|console\\.amazonaws\\.com|^console\\.|console\\.aws\\.amazon\\.com|^signin\\.amazonaws\\.com$/ or userAgent like /ConsoleFrontend|S3Console|^Mozilla\\//)";
+
     /// <summary>The complement of <see cref="MadeByAws"/>.</summary>
     public const string NotMadeByAws = "not " + MadeByAws;
 

@@ -19,10 +19,13 @@ public sealed class QueryDefinedRuleTests
 
     private static IReadOnlyList<QueryRule> QueryRules { get; } = [.. DetectionCatalog.All.OfType<QueryRule>()];
 
+    // Stateful rules whose per-event part (the events their history is built from) is a filter expression.
+    private static IReadOnlyList<DetectionRule> FilteredStatefulRules { get; } = [.. DetectionCatalog.All.Where(r => r.IsStateful && r.Filter is not null)];
+
     [Fact]
     public void EveryQueryRuleShowsItsFilterAndItCompilesOfflineAndRendersToAthenaSql()
     {
-        Assert.True(QueryRules.Count >= 17, $"only {QueryRules.Count} rules are defined by their query");
+        Assert.True(QueryRules.Count >= 31, $"only {QueryRules.Count} rules are defined by their query");
         foreach (var rule in QueryRules)
         {
             Assert.False(string.IsNullOrWhiteSpace(rule.Filter), rule.Id);
@@ -34,10 +37,22 @@ public sealed class QueryDefinedRuleTests
         }
     }
 
+    [Fact]
+    public void AStatefulRulesPerEventFilterIsTheOneItsQueryShows()
+    {
+        Assert.NotEmpty(FilteredStatefulRules);
+        foreach (var rule in FilteredStatefulRules)
+        {
+            Assert.Contains("\n| filter " + rule.Filter + "\n", rule.InsightsQuery, StringComparison.Ordinal);
+            InsightsFilterSet.Compile([rule.Filter!]);
+            OfflineQueryRunner.Validate(InsightsQuery.Parse(rule.InsightsQuery));
+        }
+    }
+
     [ToolFact(ExternalTools.TrinoSyntax)]
     public async Task EveryQueryRulesAthenaSqlParsesAsTrino()
     {
-        var rendered = QueryRules.Select(r => (r.Id, Sql: SqlRenderer.Render(r.InsightsQuery, SqlDialect.Trino, Athena).Text)).ToList();
+        var rendered = QueryRules.Concat(FilteredStatefulRules).Select(r => (r.Id, Sql: SqlRenderer.Render(r.InsightsQuery, SqlDialect.Trino, Athena).Text)).ToList();
 
         var results = await TrinoGrammar.ValidateAsync([.. rendered.Select(r => r.Sql)]);
 
@@ -105,5 +120,15 @@ public sealed class QueryDefinedRuleTests
         }
 
         Assert.True(matched >= minimumMatched, $"only {matched} events matched any query rule: the comparison shows nothing");
+
+        // A stateful rule's evidence is made of events its filter selected.
+        var stateful = DetectionRunner.Run(events, new DetectionOptions { MaxEvidencePerFinding = int.MaxValue }, FilteredStatefulRules);
+        foreach (var rule in FilteredStatefulRules)
+        {
+            var evidence = stateful.ForRule(rule.Id).SelectMany(f => f.Evidence).Select(e => e.Location.ToString()).ToHashSet(StringComparer.Ordinal);
+            var results = await runner.RunAsync(InsightsFilterSet.FilterQuery(rule.Filter!) + "\n| limit 100000", TimeRange.All);
+            var selected = results.Rows.Select(r => r.Single(f => f.Field == "@ptr").Value).ToHashSet(StringComparer.Ordinal);
+            Assert.True(evidence.IsSubsetOf(selected), $"{rule.Id}: {evidence.Except(selected).Count()} evidence events are not selected by its filter");
+        }
     }
 }
