@@ -80,6 +80,34 @@ public sealed class QueryDefinedRuleTests
         await AssertQuerySelectsWhatEachRuleMatches(events, minimumMatched: 1);
     }
 
+    [SharedDataFact]
+    public void TheSharedQueryFragmentsSayWhatCloudTrailFactsSayOnEveryRecordedEvent()
+    {
+        // The stateful rules still use CloudTrailFacts; the query rules use RuleQuery's fragments. They must agree.
+        var (events, _) = EvidenceReader.ReadAll([
+            Path.Combine(RepositoryPaths.DataSamples, "sample-incident", "trail-s3"), RepositoryPaths.SharedDataset("suzaku-sample-data-sans504"),
+            RepositoryPaths.SharedDataset("invictus-ir-aws-dataset/CloudTrail"), RepositoryPaths.SharedDataset("stratus-red-team-detonation-logs"),
+            RepositoryPaths.SharedDataset("traildiscover-log-examples"), RepositoryPaths.SharedDataset("otrf-security-datasets")]);
+        (string Name, string Fragment, Func<CloudTrailEvent, bool> Fact)[] pairs =
+        [
+            ("Succeeded", RuleQuery.Succeeded, CloudTrailFacts.Succeeded),
+            ("Failed", RuleQuery.Failed, e => !CloudTrailFacts.Succeeded(e)),
+            ("AccessDenied", RuleQuery.AccessDenied, e => CloudTrailFacts.IsAccessDenied(e.ErrorCode)),
+            ("AwsSource", RuleQuery.AwsSource, e => CloudTrailFacts.IsAwsSource(e.SourceIPAddress)),
+            ("MadeByAws", RuleQuery.MadeByAws, CloudTrailFacts.IsMadeByAws),
+            ("ConsoleSession", RuleQuery.ConsoleSession, CloudTrailFacts.IsConsoleSession),
+        ];
+        var reader = InsightsFilterSet.Compile([.. pairs.Select(p => p.Fragment)]).CreateReader();
+
+        Assert.True(events.Count > 35_000, $"{events.Count} events");
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            var disagree = events.Where(e => reader.Matches(i, e) != pairs[i].Fact(e)).Select(e => e.Location.ToString()).Take(3).ToList();
+            Assert.True(disagree.Count == 0, $"{pairs[i].Name}: the fragment and CloudTrailFacts disagree on {string.Join(", ", disagree)}");
+            Assert.Contains(events, e => pairs[i].Fact(e));
+        }
+    }
+
     [Fact]
     public void AFilterSetTakesFilterExpressionsOnlyAndSaysWhichIsWrong()
     {
