@@ -37,11 +37,15 @@ public static class DetectionCatalogDocument
         sb.Append("offline and renders to SQL that parses with a Trino grammar, and that on the sample incident and four real\n");
         sb.Append("recordings the offline engine running each rule's query selects exactly the events the detection pass matched.\n");
         sb.Append("Conditions several rules share are written once as fragments in `RuleQuery` (a call succeeded: `isempty(errorCode)`;\n");
-        sb.Append("made by AWS; access denied). The fragments follow `CloudTrailFacts`, which the stateful rules still use.\n\n");
+        sb.Append("made by AWS; access denied; a console session). They say what `CloudTrailFacts` says for the stateful rules; a test\n");
+        sb.Append("checks that both agree on every event of the sample and five real recordings.\n\n");
         sb.Append("The other rules keep C# for what a per-event filter cannot say: state across events (bursts, first-seen\n");
         sb.Append("baselines, after-containment, sequences), comparing two fields of one event (the caller and the target user),\n");
         sb.Append("reading a policy document, or an array's contents. Their query selects the candidate events (or the closest\n");
-        sb.Append("aggregation), and each section below says which kind a rule is.\n\n");
+        sb.Append("aggregation), and each section below says which kind a rule is. Not migrated yet although a filter could say\n");
+        sb.Append("their condition: `guardduty-disabled`, `ec2-quota-probe`, `aws-quarantine-policy-attached`, `lambda-function-backdoored`\n");
+        sb.Append("and the choice of events of `iam-policy-version-created`; they keep a C# matcher beside their query. Of the stateful\n");
+        sb.Append("rules, `recon-discovery-burst` takes its per-event part from its query's filter; the others do not yet.\n\n");
         sb.Append("## Precision on Panther's labelled events\n\n");
         sb.Append("Panther's rule repository labels each of its test events as one that should alert or not\n");
         sb.Append("(../shared/datasets/panther-analysis-test-events). The whole catalogue, run on each event alone, measured by\n");
