@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using NotebookHelpers.SampleIncident.Attack;
 using NotebookHelpers.SampleIncident.Background;
 using NotebookHelpers.SampleIncident.Output;
 using NotebookHelpers.SampleIncident.Randomness;
@@ -10,7 +9,7 @@ namespace NotebookHelpers.SampleIncident;
 
 /// <summary>
 /// Generates the recorded sample incident: a leaked IAM user key abused inside five days of an organization's
-/// everyday CloudTrail activity, written as the trail's S3 objects, a CloudWatch Logs export, the leaked key's
+/// everyday CloudTrail activity (the abuse is the options' <see cref="SampleIncidentOptions.Scenario"/>), written as the trail's S3 objects, a CloudWatch Logs export, the leaked key's
 /// Event History pages and a machine-readable answer key. Deterministic: the same options give byte-identical
 /// files. Streaming: records are generated hour by hour and written as soon as their files are complete, so memory
 /// stays flat at any scale.
@@ -39,6 +38,7 @@ public static class SampleIncidentGenerator
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Scale, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Days, SampleIncidentOptions.DefaultDays);
+        var story = SampleScenarios.Story(options.Scenario);
         var start = Timeline.End.AddDays(-options.Days);
         var root = Path.GetFullPath(options.OutputDirectory);
         ClearPreviousOutput(root);
@@ -56,7 +56,7 @@ public static class SampleIncidentGenerator
         var history = new EventHistoryWriter(Path.Combine(root, EventHistoryFolder), Accounts.Production, Cast.LeakedAccessKeyId, Timeline.End, seed);
         IRecordSink[] sinks = [trail, cloudWatch, history];
 
-        var attack = AttackScript.Build(seed);
+        var attack = story.Build(seed);
         var queue = new EventQueue(Timeline.End);
         foreach (var record in attack.AllRecords)
         {
@@ -113,7 +113,7 @@ public static class SampleIncidentGenerator
         var summary = new SampleIncidentSummary(seed, options.Scale, options.Days, start, events, management, events - management,
             trail.FilesWritten - deleted.Count, digests.FilesWritten, cloudWatch.EventsWritten, cloudWatch.EventsDropped, cloudWatch.FilesWritten,
             history.EventsWritten, history.PagesWritten, trail.BytesWritten, deleted.Count, deleted.Sum(d => d.Records.Count));
-        AnswerKeyWriter.Write(Path.Combine(root, AnswerKeyFile), attack, summary, exportTaskId, deleted, signer.Fingerprint);
+        story.WriteAnswerKey(Path.Combine(root, AnswerKeyFile), attack, summary, exportTaskId, deleted, signer.Fingerprint);
         return summary;
     }
 

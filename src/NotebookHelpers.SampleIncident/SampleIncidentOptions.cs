@@ -31,6 +31,9 @@ public sealed record SampleIncidentOptions
     /// <summary>The folder that receives <c>trail-s3/</c>, <c>cloudwatch-logs/</c>, <c>event-history/</c> and <c>answer-key.json</c>.</summary>
     public required string OutputDirectory { get; init; }
 
+    /// <summary>The story told on the background (<see cref="SampleScenarios"/>); <c>mining</c>, the committed sample, by default.</summary>
+    public string Scenario { get; init; } = SampleScenarios.Default;
+
     /// <summary>Seed for request IDs, event IDs, background timing and file names. Same seed, same bytes.</summary>
     public long Seed { get; init; } = DefaultSeed;
 

@@ -12,16 +12,18 @@ namespace NotebookHelpers.Cli.CommandLine;
 /// </summary>
 public static class AthenaCommandLine
 {
-    /// <summary>Adds the Athena options (the database and table options are each command's own).</summary>
-    public static CommandSpec WithAthena(this CommandSpec spec)
+    /// <summary>
+    /// Adds the Athena options (the database and table options are each command's own); <c>--evidence</c> unless
+    /// <paramref name="evidence"/> is false (a command that declares it for more than Athena).
+    /// </summary>
+    public static CommandSpec WithAthena(this CommandSpec spec, bool evidence = true)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return spec
-            .Option("--workgroup", "NAME", "Athena workgroup (default: primary)")
+        spec.Option("--workgroup", "NAME", "Athena workgroup (default: primary)")
             .Option("--output", "S3URL", "where Athena writes result files, s3://BUCKET/PREFIX/ (default: the workgroup's)")
             .Option("--max-scan-gb", "N", "refuse or stop a query that scans more than N GB (default 100)")
-            .Option("--price-per-tb", "USD", "price per TB scanned for the cost reported (default 5.00, AWS's list price in most regions)")
-            .Option("--evidence", "DIR", "evidence folder where each query's SQL, execution and result pages are saved");
+            .Option("--price-per-tb", "USD", "price per TB scanned for the cost reported (default 5.00, AWS's list price in most regions)");
+        return evidence ? spec.Option("--evidence", "DIR", "evidence folder where each query's SQL, execution and result pages are saved") : spec;
     }
 
     /// <summary>The query options the arguments describe.</summary>

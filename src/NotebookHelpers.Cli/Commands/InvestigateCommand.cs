@@ -49,6 +49,8 @@ public sealed class InvestigateCommand : ICliCommand
             throw new UsageException("investigate: give at least one --logs PATH.");
         }
 
+        SampleScenarioSources.Prepare(Name, sources, console);
+
         var format = (args.Value("--format") ?? "table").ToLowerInvariant();
         if (format is not ("table" or "json"))
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using NotebookHelpers.Aws;
+using NotebookHelpers.Aws.Athena;
 using NotebookHelpers.Aws.Credentials;
 using NotebookHelpers.Aws.Transport;
 using NotebookHelpers.Cli.CommandLine;
@@ -20,7 +21,10 @@ namespace NotebookHelpers.Cli.Commands;
 /// go to stderr. Sources: local paths; <c>sample</c> (the recorded sample incident); <c>cwl:[REGION:]GROUP</c> (run live on CloudWatch Logs Insights);
 /// <c>lookup:[KEY=]VALUE</c> and <c>s3://BUCKET[/PREFIX]</c> (fetched into <c>--evidence DIR</c>, then queried offline).
 /// <c>--engine duckdb</c> runs local evidence in embedded DuckDB instead (same results, docs/athena.md); <c>--sql</c>
-/// prints the query's SQL (<c>--dialect trino|duckdb</c>) without reading anything.
+/// prints the query's SQL (<c>--dialect trino|duckdb</c>) without reading anything. <c>--engine athena</c> runs it on
+/// Amazon Athena over a CloudTrail table (<c>--table</c>, <c>--database</c>; <see cref="AthenaInsightsQueryRunner"/>),
+/// bounded by the partitions of <c>--start</c>/<c>--end</c>, <c>--accounts</c> and <c>--regions</c>, and reports what it
+/// scanned and cost.
 /// </summary>
 public sealed class QueryCommand : ICliCommand
 {
@@ -48,6 +52,7 @@ public sealed class QueryCommand : ICliCommand
     public string Usage =>
         "nbh query --logs PATH|cwl:[REGION:]GROUP|lookup:[KEY=]VALUE|s3://BUCKET[/PREFIX] [--logs ...] [--start T] [--end T] [--format table|json|csv] " +
         "[--engine offline|duckdb] [--sql [--dialect trino|duckdb] [--table DB.TABLE]] " +
+        "| --engine athena --table [DB.]TABLE [--database DB] --start T [--end T] [--accounts A1,A2] [--regions R1,R2] [--workgroup W] [--output s3://…] [--max-scan-gb N] [--price-per-tb USD] " +
         "[--profile NAME] [--region REGION] [--evidence DIR] [--regions all|R1,R2] 'QUERY'";
 
     /// <inheritdoc />
@@ -58,10 +63,13 @@ public sealed class QueryCommand : ICliCommand
         .Option("--format", "FORMAT", "table (default), json (the GetQueryResults response) or csv", "-f")
         .Option("--evidence", "DIR", "where lookup: and s3:// sources save what they fetch (required for them)")
         .Option("--regions", "LIST", "regions a lookup: sweep covers: 'all' enabled regions (default) or a comma-separated list")
-        .Option("--engine", "ENGINE", "offline (default: nbh's own engine) or duckdb (embedded DuckDB over the same local evidence; built with `dotnet build src/NotebookHelpers.DuckDb`)")
+        .Option("--engine", "ENGINE", "offline (default: nbh's own engine), duckdb (embedded DuckDB over the same local evidence; built with `dotnet build src/NotebookHelpers.DuckDb`) or athena (Amazon Athena over --table)")
         .Flag("--sql", "print the query as SQL instead of running it (nothing is read)")
         .Option("--dialect", "DIALECT", "the SQL dialect --sql prints: trino (Athena, the default) or duckdb (the default with --engine duckdb)")
-        .Option("--table", "DB.TABLE", "the CloudTrail table --sql reads in Athena (default cloudtrail_logs)")
+        .Option("--table", "DB.TABLE", "the CloudTrail table Athena reads (--engine athena, --sql; default cloudtrail_logs, as nbh athena-table makes it)")
+        .Option("--database", "NAME", "the Glue database of --table when it names none (default: default)")
+        .Option("--accounts", "LIST", "with --engine athena: the accounts whose partitions are read, comma-separated (default: every projected one)")
+        .WithAthena(evidence: false)
         .WithSession();
 
     /// <inheritdoc />
@@ -75,9 +83,9 @@ public sealed class QueryCommand : ICliCommand
         }
 
         var engine = (args.Value("--engine") ?? "offline").ToUpperInvariant();
-        if (engine is not ("OFFLINE" or "DUCKDB"))
+        if (engine is not ("OFFLINE" or "DUCKDB" or "ATHENA"))
         {
-            throw new UsageException($"query: --engine must be offline or duckdb, not '{args.Value("--engine")}'.");
+            throw new UsageException($"query: --engine must be offline, duckdb or athena, not '{args.Value("--engine")}'.");
         }
 
         if (args.Flag("--sql"))
@@ -86,10 +94,17 @@ public sealed class QueryCommand : ICliCommand
         }
 
         var sources = args.Values("--logs");
-        if (sources.Count == 0)
+        if (engine == "ATHENA" && sources.Count > 0)
+        {
+            throw new UsageException("query: --engine athena reads the table of --table (and --database), not --logs.");
+        }
+
+        if (sources.Count == 0 && engine != "ATHENA")
         {
             throw new UsageException("query: give at least one --logs PATH.");
         }
+
+        SampleScenarioSources.Prepare(Name, sources, console);
 
         var format = (args.Value("--format") ?? "table").ToUpperInvariant();
         if (format is not ("TABLE" or "JSON" or "CSV"))
@@ -107,27 +122,46 @@ public sealed class QueryCommand : ICliCommand
             throw new UsageException($"query: {e.Message}", e);
         }
 
-        IInsightsQueryRunner runner;
-        try
+        IInsightsQueryRunner? runner = null;
+        if (engine != "ATHENA")
         {
-            runner = (_sources ?? LiveSources(args, range, console)).Resolve(sources);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException($"query: {e.Message.Split(" (Parameter", 2)[0]}", e);
+            try
+            {
+                runner = (_sources ?? LiveSources(args, range, console)).Resolve(sources);
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException($"query: {e.Message.Split(" (Parameter", 2)[0]}", e);
+            }
         }
 
         if (engine == "DUCKDB")
         {
             runner = runner is OfflineQueryRunner local
                 ? DuckDbEngine.Create(local.Source)
-                : throw new UsageException($"query: --engine duckdb runs over local evidence (files, folders, archives, sample, lookup: and s3:// once fetched), not {runner.Description}.");
+                : throw new UsageException($"query: --engine duckdb runs over local evidence (files, folders, archives, sample, lookup: and s3:// once fetched), not {runner!.Description}.");
         }
 
+        var athena = engine == "ATHENA" ? AthenaQuerySettings.From(args, range) : null;
+        AwsSession? session = null;
+        Amazon.S3.IAmazonS3? s3 = null;
         QueryResults results;
         try
         {
-            results = await runner.RunAsync(args.Positional[0], range, Progress(console), cancellationToken).ConfigureAwait(false);
+            if (athena is not null)
+            {
+                session = AwsCommandLine.OpenSession(args, console);
+                s3 = session.CreateS3Client();
+                runner = athena.CreateRunner(session, s3, AthenaCommandLine.Progress(args, console));
+            }
+
+            results = await runner!.RunAsync(args.Positional[0], range, Progress(console), cancellationToken).ConfigureAwait(false);
+        }
+        catch (AthenaQueryException e)
+        {
+            // Refused, failed, or stopped at the scan bound: one line with what it scanned and cost.
+            await console.Error.WriteLineAsync($"nbh query: {TerminalText.OneLine(e.Message)}").ConfigureAwait(false);
+            return CliApplication.FailureExitCode;
         }
         catch (InsightsQueryException e)
         {
@@ -152,6 +186,11 @@ public sealed class QueryCommand : ICliCommand
             await console.Error.WriteLineAsync($"nbh query: {TerminalText.OneLine(e.Message)}").ConfigureAwait(false);
             return CliApplication.FailureExitCode;
         }
+        finally
+        {
+            s3?.Dispose();
+            session?.Dispose();
+        }
 
         var text = format switch
         {
@@ -163,6 +202,11 @@ public sealed class QueryCommand : ICliCommand
         await console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
 
         var summary = new StringBuilder().Append("nbh query: ").AppendLine(QueryResultsText.Summary(results));
+        if (runner is AthenaInsightsQueryRunner ran)
+        {
+            summary.Append("nbh query: ").AppendLine(AthenaQuerySettings.CostLine(ran));
+        }
+
         foreach (var warning in results.Warnings)
         {
             summary.Append("nbh query: warning: ").AppendLine(TerminalText.OneLine(warning));
@@ -182,6 +226,7 @@ public sealed class QueryCommand : ICliCommand
     // --sql: the SQL of the chosen dialect, rendered from the query alone (no evidence is read, no AWS call).
     private static async Task<int> PrintSqlAsync(CommandArguments args, string engine, CliConsole console)
     {
+        var table = AthenaQuerySettings.TableName(args);
         var dialect = (args.Value("--dialect") ?? (engine == "DUCKDB" ? "duckdb" : "trino")).ToUpperInvariant() switch
         {
             "TRINO" or "ATHENA" => SqlDialect.Trino,
@@ -191,7 +236,7 @@ public sealed class QueryCommand : ICliCommand
         SqlSource source;
         try
         {
-            source = dialect == SqlDialect.Trino ? SqlSource.AthenaTable(args.Value("--table") ?? "cloudtrail_logs") : SqlSource.DuckDbEvents();
+            source = dialect == SqlDialect.Trino ? SqlSource.AthenaTable(table.Database is null ? table.Table : $"{table.Database}.{table.Table}") : SqlSource.DuckDbEvents();
         }
         catch (ArgumentException e)
         {

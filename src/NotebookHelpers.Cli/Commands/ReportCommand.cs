@@ -64,6 +64,7 @@ public sealed class ReportCommand : ICliCommand
         }
 
         var source = args.Value("--logs") ?? "sample";
+        SampleScenarioSources.Prepare(Name, [source], console);
         IncidentCase incident;
         try
         {

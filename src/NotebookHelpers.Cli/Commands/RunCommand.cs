@@ -24,14 +24,16 @@ public sealed class RunCommand : ICliCommand
     public string Summary => "Run notebooks headless with parameters; write executed .ipynb files and offline HTML reports.";
 
     /// <inheritdoc />
-    public string Usage => "nbh run [NOTEBOOK|DIR ...] [-p Name=Value ...] [--out DIR] [--allow-errors] [--allow-unknown-parameters]\n" +
+    public string Usage => "nbh run [NOTEBOOK|DIR ...] [-p Name=Value ...] [--scenario NAME] [--out DIR] [--allow-errors] [--allow-unknown-parameters]\n" +
                            "  With no NOTEBOOK, runs every notebook in notebooks/ (on the sample incident by default) into out/.\n" +
+                           "  --scenario runs them on another training scenario of the sample (generated once into out/samples/NAME).\n" +
                            "  Values are typed by the notebook's parameters cell, else inferred: true/false, numbers,\n" +
                            "  ISO 8601 date-times (DateTimeOffset), strings.";
 
     /// <inheritdoc />
     public CommandSpec Spec { get; } = new CommandSpec()
         .Option("--parameter", "Name=Value", "Set a parameter (repeatable); injected after the cell tagged 'parameters'.", alias: "-p")
+        .Option("--scenario", "NAME", "Run on a training scenario of the sample incident: mining (default), llmjacking, s3-ransomware.")
         .Option("--out", "DIR", "Where executed notebooks and reports go (default: out).")
         .Flag("--allow-errors", "Keep running after a failing cell; the run then exits 0 and the errors stay in the outputs.")
         .Flag("--allow-unknown-parameters", "Inject a -p name that no notebook declares instead of refusing it as a likely typo.");
@@ -59,9 +61,12 @@ public sealed class RunCommand : ICliCommand
             throw new UsageException($"{Name}: {e.Message}", e);
         }
 
+        var scenario = args.Value("--scenario") is { } named ? SampleScenarioSources.Ensure(Name, named, console) : null;
+        SampleScenarioSources.Prepare(Name, parameters.Select(p => p.Value), console);
         var options = new NotebookRunOptions
         {
             Parameters = parameters,
+            SampleScenario = scenario == SampleIncident.SampleScenarios.Default ? null : scenario,
             AllowErrors = args.Flag("--allow-errors"),
             AllowUnknownParameters = args.Flag("--allow-unknown-parameters"),
         };

@@ -14,6 +14,13 @@ public sealed class NotebookRunOptions
     /// </summary>
     public bool AllowUnknownParameters { get; init; }
 
+    /// <summary>
+    /// A training scenario of the sample incident (<c>llmjacking</c>, <c>s3-ransomware</c>…): every declared parameter
+    /// whose default names the sample (<c>"sample"</c>, <c>"sample:event-history"</c>) is injected naming that scenario
+    /// instead (<see cref="SampleScenarioParameters"/>); an explicit <see cref="Parameters"/> value still wins. Null: the defaults.
+    /// </summary>
+    public string? SampleScenario { get; init; }
+
     /// <summary>Keep running the following cells after a cell fails (nbconvert's <c>--allow-errors</c>).</summary>
     public bool AllowErrors { get; init; }
 

@@ -39,7 +39,9 @@ public sealed class NotebookRunner
     /// </summary>
     /// <exception cref="ParameterException">A value does not fit its declared type.</exception>
     public ParameterInjection? PlanParameters(NotebookDocument document) =>
-        ParameterInjection.Plan(document, _options.Parameters);
+        ParameterInjection.Plan(document, _options.SampleScenario is { } scenario
+            ? [.. SampleScenarioParameters.For(document, scenario), .. _options.Parameters]
+            : _options.Parameters);
 
     /// <summary>Runs <paramref name="document"/>, filling in its outputs.</summary>
     /// <exception cref="ParameterException">A parameter value does not fit its declared type.</exception>

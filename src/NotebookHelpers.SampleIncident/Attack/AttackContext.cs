@@ -7,9 +7,12 @@ namespace NotebookHelpers.SampleIncident.Attack;
 /// <summary>What the attack phases share: the record factory, the principals, and the list they add to.</summary>
 internal sealed class AttackContext
 {
-    public AttackContext(long seed)
+    /// <param name="seed">The sample's seed.</param>
+    /// <param name="stream">Names the random streams: each story draws its own, so adding one changes no other story's bytes.</param>
+    public AttackContext(long seed, string stream = "attack")
     {
-        F = new RecordFactory(DeterministicRandom.Create(seed, "attack"));
+        F = new RecordFactory(DeterministicRandom.Create(seed, stream));
+        Timing = DeterministicRandom.Create(0, stream + "-timing");
     }
 
     public RecordFactory F { get; }
@@ -18,7 +21,7 @@ internal sealed class AttackContext
     /// Pauses between the attacker's calls. Drawn from a fixed stream, not the seed: every seed tells the same story
     /// at the same seconds, only identifiers change.
     /// </summary>
-    public DeterministicRandom Timing { get; } = DeterministicRandom.Create(0, "attack-timing");
+    public DeterministicRandom Timing { get; }
 
     public List<PlantedEvent> Planted { get; } = [];
 

@@ -23,6 +23,9 @@ internal sealed class AttackScript
 
     public IEnumerable<TrailEvent> AllRecords => Planted.Select(p => p.Record).Concat(Bulk);
 
+    /// <summary>The records another story planted in <paramref name="context"/>.</summary>
+    public static AttackScript From(AttackContext context) => new(context);
+
     public static AttackScript Build(long seed)
     {
         var c = new AttackContext(seed);

@@ -41,7 +41,7 @@ internal static class AnswerKeyWriter
         w.WriteEndObject();
     }
 
-    private static void WriteRecording(Utf8JsonWriter w, SampleIncidentSummary summary, string exportTaskId)
+    internal static void WriteRecording(Utf8JsonWriter w, SampleIncidentSummary summary, string exportTaskId)
     {
         w.WriteStartObject("recording");
         w.WriteString("start", Timestamps.Iso(summary.RecordingStart));
@@ -90,7 +90,7 @@ internal static class AnswerKeyWriter
         w.WriteEndObject();
     }
 
-    private static void WriteCounts(Utf8JsonWriter w, SampleIncidentSummary s)
+    internal static void WriteCounts(Utf8JsonWriter w, SampleIncidentSummary s)
     {
         w.WriteStartObject("counts");
         w.WriteNumber("events", s.Events);
@@ -121,7 +121,7 @@ internal static class AnswerKeyWriter
         w.WriteEndArray();
     }
 
-    private static void Key(Utf8JsonWriter w, string id, string role, string kind, string account, string principal, string? created, string state)
+    internal static void Key(Utf8JsonWriter w, string id, string role, string kind, string account, string principal, string? created, string state)
     {
         w.WriteStartObject();
         w.WriteString("accessKeyId", id);
@@ -156,7 +156,7 @@ internal static class AnswerKeyWriter
         w.WriteEndArray();
     }
 
-    private static void Principal(Utf8JsonWriter w, string arn, string description, string role)
+    internal static void Principal(Utf8JsonWriter w, string arn, string description, string role)
     {
         w.WriteStartObject();
         w.WriteString("arn", arn);
@@ -185,7 +185,7 @@ internal static class AnswerKeyWriter
         w.WriteEndArray();
     }
 
-    private static void Address(Utf8JsonWriter w, string ip, string description)
+    internal static void Address(Utf8JsonWriter w, string ip, string description)
     {
         w.WriteStartObject();
         w.WriteString("ip", ip);
@@ -197,6 +197,12 @@ internal static class AnswerKeyWriter
     {
         w.WriteString("leakPushedToPublicRepository", Timestamps.Iso(Timeline.LeakPushed));
         w.WriteString("leakLocation", "github.com/northwind-example/report-tools, config/settings.py (fictional)");
+        WriteTimelineEntries(w, attack);
+    }
+
+    /// <summary>The <c>timeline</c> array: every planted record in time order.</summary>
+    internal static void WriteTimelineEntries(Utf8JsonWriter w, AttackScript attack)
+    {
         w.WriteStartArray("timeline");
         foreach (var p in attack.Planted.OrderBy(p => p.Record.Time))
         {
@@ -400,7 +406,7 @@ internal static class AnswerKeyWriter
         w.WriteEndArray();
     }
 
-    private static void WriteBenign(Utf8JsonWriter w)
+    internal static void WriteBenign(Utf8JsonWriter w)
     {
         w.WriteStartArray("benignButTricky");
         Benign(w, Timestamps.Iso(IamConsoleUsersActivity.FailedLogin), "ConsoleLogin", "priya.nair",

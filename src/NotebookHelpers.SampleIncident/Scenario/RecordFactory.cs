@@ -86,7 +86,8 @@ internal sealed class RecordFactory(DeterministicRandom random)
         string? errorMessage = null,
         string? vpcEndpointId = null,
         bool dataEvent = true,
-        bool fromConsole = false)
+        bool fromConsole = false,
+        JsonMap? extraAdditional = null)
     {
         var host = $"{bucket}.s3.{bucketRegion}.amazonaws.com";
         var request = new JsonMap { { "bucketName", bucket }, { "Host", host } };
@@ -112,6 +113,14 @@ internal sealed class RecordFactory(DeterministicRandom random)
             { "x-amz-id-2", Random.Base64(76) },
             { "bytesTransferredOut", bytesOut },
         };
+        if (extraAdditional is not null)
+        {
+            foreach (var (name, value) in extraAdditional)
+            {
+                additional.Add(name, value);
+            }
+        }
+
         var owner = bucketOwner ?? Accounts.Production;
         object?[] resources = key is null
             ? [new JsonMap { { "accountId", owner }, { "type", "AWS::S3::Bucket" }, { "ARN", $"arn:aws:s3:::{bucket}" } }]
@@ -163,7 +172,7 @@ internal sealed class RecordFactory(DeterministicRandom random)
         "ec2" => "1.10",
         "cloudtrail" => "1.11",
         "signin" => "1.09",
-        "ecs" or "monitoring" or "athena" => "1.09",
+        "ecs" or "monitoring" or "athena" or "bedrock" => "1.09",
         _ => "1.08",
     };
 }

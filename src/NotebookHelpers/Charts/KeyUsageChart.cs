@@ -6,7 +6,8 @@ namespace NotebookHelpers.Charts;
 /// <summary>
 /// The key-usage timeline: calls made with an access key per hour, stacked by outcome (succeeded / failed with an
 /// <c>errorCode</c>), with optional markers such as the moment the key was disabled. Failures after containment are
-/// the attacker still trying; a burst of failures before it is often discovery or quota probing.
+/// the attacker still trying; a burst of failures before it is often discovery or quota probing. Calls far from the
+/// key's main activity (<see cref="ActivityOutliers{T}"/>) are left off the time axis and named in the summary.
 /// </summary>
 public static class KeyUsageChart
 {
@@ -24,7 +25,8 @@ public static class KeyUsageChart
     {
         ArgumentNullException.ThrowIfNull(events);
         options ??= new KeyUsageChartOptions();
-        var list = events.ToList();
+        var split = ActivityOutliers<KeyUsageEvent>.Split(events, e => e.Time, e => e.Count);
+        var list = split.Shown.ToList();
         var histogram = TimeHistogram.Build(
             list,
             e => e.Time,
@@ -39,7 +41,7 @@ public static class KeyUsageChart
         var figure = histogram.ToStackedBars(title, "calls", s => s == FailedSeries ? ChartPalette.Error : ChartPalette.Success);
         ChartText.SizeBars(figure, histogram, options.Markers);
         TimeMarkers.AddTo(figure, options.Markers);
-        figure.Summary = Summarise(list, histogram, options.AccessKeyId);
+        figure.Summary = Summarise(list, histogram, options.AccessKeyId) + Outliers(split.Outliers);
         return figure;
     }
 
@@ -96,6 +98,20 @@ public static class KeyUsageChart
         (_, true) => count == 1 ? "day" : "days",
         _ => count == 1 ? "bucket" : "buckets",
     };
+
+    private static string Outliers(IReadOnlyList<KeyUsageEvent> outliers)
+    {
+        if (outliers.Count == 0)
+        {
+            return "";
+        }
+
+        var calls = ChartText.Count(outliers.Sum(e => e.Count), "call");
+        var when = outliers.Count == 1 || outliers[0].Time == outliers[^1].Time
+            ? ChartText.Minute(outliers[0].Time)
+            : $"{ChartText.Minute(outliers[0].Time)} to {ChartText.Minute(outliers[^1].Time)}";
+        return $" {calls} outside the chart ({when}): outliers more than {ActivityOutliers<KeyUsageEvent>.Gap.TotalDays:0} days from the key's main activity.";
+    }
 
     private static string Summarise(List<KeyUsageEvent> events, TimeHistogram histogram, string? accessKeyId)
     {

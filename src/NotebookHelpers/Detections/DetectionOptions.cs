@@ -14,7 +14,8 @@ public sealed record DetectionOptions
 
     /// <summary>
     /// How much of the evidence, from its first event, is the baseline of normal use (default 3 days): regions and
-    /// the source addresses of each key seen then are "known".
+    /// the source addresses of each key seen then are "known". A lone first event with nothing within this period
+    /// after it does not start the baseline (<see cref="BaselineWindow"/>).
     /// </summary>
     public TimeSpan BaselinePeriod { get; init; } = TimeSpan.FromDays(3);
 

@@ -193,6 +193,7 @@ public sealed class CloudTrailEvent
 
     private string? ReadTypedFields()
     {
+        var seen = 0UL;
         var reader = new Utf8JsonReader(Record.Json.Span, ReaderOptions);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
@@ -204,41 +205,33 @@ public sealed class CloudTrailEvent
         var timeText = (string?)null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.ValueSpan;
-            var escaped = reader.ValueIsEscaped;
+            var name = NameOf(ref reader);
             reader.Read();
-            if (escaped)
-            {
-                // Escaped keys never occur in AWS output; treat them as unmodelled fields.
-                reader.Skip();
-                continue;
-            }
-
             switch (name)
             {
-                case var n when n.SequenceEqual("eventTime"u8):
+                case var n when n.SequenceEqual("eventTime"u8) && Once(ref seen, 0):
                     eventTime = ReadTime(ref reader, ref timeText);
                     break;
-                case var n when n.SequenceEqual("@timestamp"u8):
+                case var n when n.SequenceEqual("@timestamp"u8) && Once(ref seen, 1):
                     shipperTimestamp = ReadTime(ref reader, ref timeText);
                     break;
-                case var n when n.SequenceEqual("eventVersion"u8): EventVersion = ReadString(ref reader); break;
-                case var n when n.SequenceEqual("eventSource"u8): EventSource = ReadString(ref reader); break;
-                case var n when n.SequenceEqual("eventName"u8): EventName = ReadString(ref reader); break;
-                case var n when n.SequenceEqual("awsRegion"u8): AwsRegion = ReadString(ref reader); break;
-                case var n when n.SequenceEqual("sourceIPAddress"u8): SourceIPAddress = ReadString(ref reader); break;
-                case var n when n.SequenceEqual("userAgent"u8): UserAgent = ReadString(ref reader); break;
-                case var n when n.SequenceEqual("errorCode"u8): ErrorCode = ReadString(ref reader); break;
-                case var n when n.SequenceEqual("errorMessage"u8): ErrorMessage = ReadString(ref reader); break;
-                case var n when n.SequenceEqual("readOnly"u8): ReadOnly = ReadBoolean(ref reader); break;
-                case var n when n.SequenceEqual("eventType"u8): EventType = ReadString(ref reader); break;
-                case var n when n.SequenceEqual("managementEvent"u8): ManagementEvent = ReadBoolean(ref reader); break;
-                case var n when n.SequenceEqual("recipientAccountId"u8): RecipientAccountId = ReadString(ref reader); break;
-                case var n when n.SequenceEqual("eventID"u8): EventID = ReadString(ref reader); break;
-                case var n when n.SequenceEqual("requestID"u8): RequestID = ReadString(ref reader); break;
-                case var n when n.SequenceEqual("sharedEventID"u8): SharedEventID = ReadString(ref reader); break;
-                case var n when n.SequenceEqual("eventCategory"u8): EventCategory = ReadString(ref reader); break;
-                case var n when n.SequenceEqual("userIdentity"u8): UserIdentity = ReadUserIdentity(ref reader); break;
+                case var n when n.SequenceEqual("eventVersion"u8) && Once(ref seen, 2): EventVersion = ReadString(ref reader); break;
+                case var n when n.SequenceEqual("eventSource"u8) && Once(ref seen, 3): EventSource = ReadString(ref reader); break;
+                case var n when n.SequenceEqual("eventName"u8) && Once(ref seen, 4): EventName = ReadString(ref reader); break;
+                case var n when n.SequenceEqual("awsRegion"u8) && Once(ref seen, 5): AwsRegion = ReadString(ref reader); break;
+                case var n when n.SequenceEqual("sourceIPAddress"u8) && Once(ref seen, 6): SourceIPAddress = ReadString(ref reader); break;
+                case var n when n.SequenceEqual("userAgent"u8) && Once(ref seen, 7): UserAgent = ReadString(ref reader); break;
+                case var n when n.SequenceEqual("errorCode"u8) && Once(ref seen, 8): ErrorCode = ReadString(ref reader); break;
+                case var n when n.SequenceEqual("errorMessage"u8) && Once(ref seen, 9): ErrorMessage = ReadString(ref reader); break;
+                case var n when n.SequenceEqual("readOnly"u8) && Once(ref seen, 10): ReadOnly = ReadBoolean(ref reader); break;
+                case var n when n.SequenceEqual("eventType"u8) && Once(ref seen, 11): EventType = ReadString(ref reader); break;
+                case var n when n.SequenceEqual("managementEvent"u8) && Once(ref seen, 12): ManagementEvent = ReadBoolean(ref reader); break;
+                case var n when n.SequenceEqual("recipientAccountId"u8) && Once(ref seen, 13): RecipientAccountId = ReadString(ref reader); break;
+                case var n when n.SequenceEqual("eventID"u8) && Once(ref seen, 14): EventID = ReadString(ref reader); break;
+                case var n when n.SequenceEqual("requestID"u8) && Once(ref seen, 15): RequestID = ReadString(ref reader); break;
+                case var n when n.SequenceEqual("sharedEventID"u8) && Once(ref seen, 16): SharedEventID = ReadString(ref reader); break;
+                case var n when n.SequenceEqual("eventCategory"u8) && Once(ref seen, 17): EventCategory = ReadString(ref reader); break;
+                case var n when n.SequenceEqual("userIdentity"u8) && Once(ref seen, 18): UserIdentity = ReadUserIdentity(ref reader); break;
                 default: reader.Skip(); break;
             }
         }
@@ -263,6 +256,25 @@ public sealed class CloudTrailEvent
         EventTime = time;
         return null;
     }
+
+    // A repeated key reads as its first occurrence in every reader (docs/evidence-formats.md): the later ones are
+    // skipped here as unmodelled fields.
+    private static bool Once(ref ulong seen, int field)
+    {
+        var bit = 1UL << field;
+        if ((seen & bit) != 0)
+        {
+            return false;
+        }
+
+        seen |= bit;
+        return true;
+    }
+
+    // A key as its text: escaped keys ("event\u004eame") never occur in AWS output, but they must read as the same
+    // key in the typed view as in queries.
+    private static ReadOnlySpan<byte> NameOf(ref Utf8JsonReader reader) =>
+        reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
 
     private static DateTimeOffset? ReadTime(ref Utf8JsonReader reader, ref string? text)
     {
@@ -320,6 +332,7 @@ public sealed class CloudTrailEvent
 
     private static UserIdentity? ReadUserIdentity(ref Utf8JsonReader reader)
     {
+        var seen = 0UL;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             reader.Skip();
@@ -330,18 +343,18 @@ public sealed class CloudTrailEvent
         SessionContext? session = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.ValueSpan;
+            var name = NameOf(ref reader);
             reader.Read();
             switch (name)
             {
-                case var n when n.SequenceEqual("type"u8): type = ReadString(ref reader); break;
-                case var n when n.SequenceEqual("principalId"u8): principalId = ReadString(ref reader); break;
-                case var n when n.SequenceEqual("arn"u8): arn = ReadString(ref reader); break;
-                case var n when n.SequenceEqual("accountId"u8): accountId = ReadString(ref reader); break;
-                case var n when n.SequenceEqual("accessKeyId"u8): accessKeyId = ReadString(ref reader); break;
-                case var n when n.SequenceEqual("userName"u8): userName = ReadString(ref reader); break;
-                case var n when n.SequenceEqual("invokedBy"u8): invokedBy = ReadString(ref reader); break;
-                case var n when n.SequenceEqual("sessionContext"u8): session = ReadSessionContext(ref reader); break;
+                case var n when n.SequenceEqual("type"u8) && Once(ref seen, 0): type = ReadString(ref reader); break;
+                case var n when n.SequenceEqual("principalId"u8) && Once(ref seen, 1): principalId = ReadString(ref reader); break;
+                case var n when n.SequenceEqual("arn"u8) && Once(ref seen, 2): arn = ReadString(ref reader); break;
+                case var n when n.SequenceEqual("accountId"u8) && Once(ref seen, 3): accountId = ReadString(ref reader); break;
+                case var n when n.SequenceEqual("accessKeyId"u8) && Once(ref seen, 4): accessKeyId = ReadString(ref reader); break;
+                case var n when n.SequenceEqual("userName"u8) && Once(ref seen, 5): userName = ReadString(ref reader); break;
+                case var n when n.SequenceEqual("invokedBy"u8) && Once(ref seen, 6): invokedBy = ReadString(ref reader); break;
+                case var n when n.SequenceEqual("sessionContext"u8) && Once(ref seen, 7): session = ReadSessionContext(ref reader); break;
                 default: reader.Skip(); break;
             }
         }
@@ -351,6 +364,7 @@ public sealed class CloudTrailEvent
 
     private static SessionContext? ReadSessionContext(ref Utf8JsonReader reader)
     {
+        var seen = 0UL;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             reader.Skip();
@@ -363,19 +377,19 @@ public sealed class CloudTrailEvent
         string? sourceIdentity = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.ValueSpan;
+            var name = NameOf(ref reader);
             reader.Read();
-            if (name.SequenceEqual("attributes"u8) && reader.TokenType == JsonTokenType.StartObject)
+            if (name.SequenceEqual("attributes"u8) && Once(ref seen, 0) && reader.TokenType == JsonTokenType.StartObject)
             {
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    var attribute = reader.ValueSpan;
+                    var attribute = NameOf(ref reader);
                     reader.Read();
-                    if (attribute.SequenceEqual("mfaAuthenticated"u8))
+                    if (attribute.SequenceEqual("mfaAuthenticated"u8) && Once(ref seen, 1))
                     {
                         mfa = ReadBoolean(ref reader);
                     }
-                    else if (attribute.SequenceEqual("creationDate"u8))
+                    else if (attribute.SequenceEqual("creationDate"u8) && Once(ref seen, 2))
                     {
                         string? ignored = null;
                         created = ReadTime(ref reader, ref ignored);
@@ -386,11 +400,11 @@ public sealed class CloudTrailEvent
                     }
                 }
             }
-            else if (name.SequenceEqual("sessionIssuer"u8))
+            else if (name.SequenceEqual("sessionIssuer"u8) && Once(ref seen, 3))
             {
                 issuer = ReadSessionIssuer(ref reader);
             }
-            else if (name.SequenceEqual("sourceIdentity"u8))
+            else if (name.SequenceEqual("sourceIdentity"u8) && Once(ref seen, 4))
             {
                 sourceIdentity = ReadString(ref reader);
             }
@@ -405,6 +419,7 @@ public sealed class CloudTrailEvent
 
     private static SessionIssuer? ReadSessionIssuer(ref Utf8JsonReader reader)
     {
+        var seen = 0UL;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             reader.Skip();
@@ -414,15 +429,15 @@ public sealed class CloudTrailEvent
         string? type = null, principalId = null, arn = null, accountId = null, userName = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.ValueSpan;
+            var name = NameOf(ref reader);
             reader.Read();
             switch (name)
             {
-                case var n when n.SequenceEqual("type"u8): type = ReadString(ref reader); break;
-                case var n when n.SequenceEqual("principalId"u8): principalId = ReadString(ref reader); break;
-                case var n when n.SequenceEqual("arn"u8): arn = ReadString(ref reader); break;
-                case var n when n.SequenceEqual("accountId"u8): accountId = ReadString(ref reader); break;
-                case var n when n.SequenceEqual("userName"u8): userName = ReadString(ref reader); break;
+                case var n when n.SequenceEqual("type"u8) && Once(ref seen, 0): type = ReadString(ref reader); break;
+                case var n when n.SequenceEqual("principalId"u8) && Once(ref seen, 1): principalId = ReadString(ref reader); break;
+                case var n when n.SequenceEqual("arn"u8) && Once(ref seen, 2): arn = ReadString(ref reader); break;
+                case var n when n.SequenceEqual("accountId"u8) && Once(ref seen, 3): accountId = ReadString(ref reader); break;
+                case var n when n.SequenceEqual("userName"u8) && Once(ref seen, 4): userName = ReadString(ref reader); break;
                 default: reader.Skip(); break;
             }
         }

@@ -179,6 +179,11 @@ public sealed class EvidenceReader
                     report.AddProblem(InvalidUtf8(decoded, invalid));
                 }
 
+                if (JsonDuplicateKeys.Find(decoded.Json.Span) is { } duplicate)
+                {
+                    report.AddProblem(DuplicateKey(decoded, duplicate));
+                }
+
                 if (decoded.Record is { } record)
                 {
                     output.Add(record, time);
@@ -235,6 +240,16 @@ public sealed class EvidenceReader
         var where = decoded.Location.ByteOffset is null ? string.Create(c, $" at byte {offsetInRecord} of the record") : "";
         return new ReadProblem(location, ReadProblemKind.InvalidUtf8,
             string.Create(c, $"invalid UTF-8 (byte 0x{bad:X2}){where}; read as U+FFFD, the record is kept"));
+    }
+
+    private static ReadProblem DuplicateKey(DecodedRecord decoded, (string Key, int Offset, int FirstOffset) duplicate)
+    {
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        var location = decoded.Location.ByteOffset is { } start ? decoded.Location.AtByte(start + duplicate.Offset) : decoded.Location;
+        var where = decoded.Location.ByteOffset is null ? string.Create(c, $" at byte {duplicate.Offset} of the record") : "";
+        var key = duplicate.Key.Length > 80 ? duplicate.Key[..80] + "…" : duplicate.Key;
+        return new ReadProblem(location, ReadProblemKind.DuplicateKey,
+            string.Create(c, $"key \"{key}\" repeated{where} (first at byte {duplicate.FirstOffset} of the record); the first value is read, the record is kept"));
     }
 
     private static string EventIdOf(ReadOnlySpan<byte> record)

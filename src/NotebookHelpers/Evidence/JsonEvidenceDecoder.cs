@@ -988,6 +988,7 @@ internal sealed class JsonEvidenceDecoder
         info = default;
         var members = new JsonObjectReader(span, pos);
         int timeStart = -1, timeLength = 0, stampStart = -1, stampLength = 0;
+        var eventIdSeen = false;
         var recordKeys = 0;
         var digestKeys = 0;
         var required = _options.RequiredKeys;
@@ -1026,14 +1027,16 @@ internal sealed class JsonEvidenceDecoder
             switch (key[0])
             {
                 case (byte)'e':
-                    if (key.SequenceEqual("eventTime"u8) && members.ValueKind == JsonTokenKind.String)
+                    // A repeated key reads as its first occurrence, as in every reader (docs/evidence-formats.md).
+                    if (key.SequenceEqual("eventTime"u8) && members.ValueKind == JsonTokenKind.String && timeStart < 0)
                     {
                         timeStart = members.ValueStart + 1;
                         timeLength = members.ValueEnd - members.ValueStart - 2;
                         recordKeys++;
                     }
-                    else if (key.SequenceEqual("eventID"u8) && members.ValueKind == JsonTokenKind.String)
+                    else if (key.SequenceEqual("eventID"u8) && members.ValueKind == JsonTokenKind.String && !eventIdSeen)
                     {
+                        eventIdSeen = true;
                         info.EventIdStart = members.ValueStart + 1;
                         info.EventIdLength = members.ValueEnd - members.ValueStart - 2;
                     }
@@ -1044,7 +1047,7 @@ internal sealed class JsonEvidenceDecoder
 
                     break;
                 case (byte)'@':
-                    if (key.SequenceEqual("@timestamp"u8) && members.ValueKind == JsonTokenKind.String)
+                    if (key.SequenceEqual("@timestamp"u8) && members.ValueKind == JsonTokenKind.String && stampStart < 0)
                     {
                         stampStart = members.ValueStart + 1;
                         stampLength = members.ValueEnd - members.ValueStart - 2;

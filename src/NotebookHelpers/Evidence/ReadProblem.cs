@@ -14,7 +14,7 @@ public sealed record ReadProblem(EvidenceLocation Location, ReadProblemKind Kind
 
     /// <summary>True for the kinds that are notices (see <see cref="IsNotice"/>).</summary>
     public static bool IsNoticeKind(ReadProblemKind kind) =>
-        kind is ReadProblemKind.ByteOrderMark or ReadProblemKind.OversizedEvent or ReadProblemKind.InvalidUtf8 or ReadProblemKind.FolderSeenBefore;
+        kind is ReadProblemKind.ByteOrderMark or ReadProblemKind.OversizedEvent or ReadProblemKind.InvalidUtf8 or ReadProblemKind.FolderSeenBefore or ReadProblemKind.DuplicateKey;
 
     /// <inheritdoc />
     public override string ToString() => $"{Location}: {Reason}";

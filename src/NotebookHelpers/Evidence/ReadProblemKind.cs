@@ -60,4 +60,10 @@ public enum ReadProblemKind
     /// baseline in 1970.
     /// </summary>
     ImplausibleTime,
+
+    /// <summary>
+    /// A record in which one object repeats a key (two <c>eventName</c> members): every reader reads the first
+    /// occurrence (docs/evidence-formats.md). Kept.
+    /// </summary>
+    DuplicateKey,
 }

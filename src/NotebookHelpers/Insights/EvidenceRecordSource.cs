@@ -49,7 +49,9 @@ public sealed class EvidenceRecordSource : InsightsRecordSource
         }
 
         var report = LastReport = reader.Report;
-        foreach (var problem in report.Problems.Where(p => !p.IsNotice))
+        // A repeated key is only a notice, but it is the one that can change a query's answer (another tool may read
+        // the other occurrence), so the query says so.
+        foreach (var problem in report.Problems.Where(p => !p.IsNotice || p.Kind == ReadProblemKind.DuplicateKey))
         {
             warn(problem.ToString());
         }

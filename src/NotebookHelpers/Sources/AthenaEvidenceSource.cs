@@ -59,11 +59,7 @@ public sealed class AthenaEvidenceSource : FetchedEvidenceSource
         using var s3 = session.CreateS3Client();
         var estimate = await new AthenaScanEstimator(s3).EstimateAsync(table, filter, cancellationToken).ConfigureAwait(false);
         Report($"{Description}: partitions {filter}; each query will scan {estimate}");
-        if (estimate.Bytes is { } bytes && _name.Options.MaxScanBytes is { } max && bytes > max)
-        {
-            throw new AthenaScanLimitException(
-                $"{Description}: a query would scan {AthenaCost.FormatBytes(bytes)}, more than the {AthenaCost.FormatBytes(max)} allowed (max-scan-gb); narrow Start/End, accounts= or regions=.");
-        }
+        estimate.EnsureWithin(_name.Options.MaxScanBytes, Description, "Start/End, accounts= or regions=");
 
         var executor = new AthenaQueryExecutor(client, session.Region, _name.Options, evidence);
         var fetcher = new TrailLogFetcher(s3, evidence);

@@ -8,11 +8,16 @@ namespace NotebookHelpers.WriteUp;
 
 /// <summary>
 /// Renders an <see cref="IncidentReport"/> as HTML: a self-contained page (styles and plotly.js inlined, no URL to
-/// anything outside it) or a fragment for a notebook output. Every value from the evidence is encoded.
+/// anything outside it) or a fragment for a notebook output. Every value from the evidence is encoded, and cut past
+/// 1,000 characters with its length stated.
 /// </summary>
 internal static class IncidentReportHtml
 {
     private const int MaxManifestRows = 300;
+
+    // The longest text the report shows whole (a few lines of a table cell); longer evidence (a 300 KB user agent) is
+    // cut with its length stated, and findings.json keeps it whole.
+    private const int MaxTextChars = 1_000;
 
     private const string Css =
         ".nbh-report{max-width:1200px;margin:0 auto;padding:16px 24px;line-height:1.45;}" +
@@ -47,11 +52,16 @@ internal static class IncidentReportHtml
         ".nbh-report .nbh-screen-only{display:none;}.nbh-report .nbh-figure{break-inside:avoid;}" +
         "}";
 
+    // Every text of the report is written through these two: encoded (evidence is data) and cut when too long.
+    private static string Encode(string? text) => HtmlText.Encode(LongText.Cut(text, MaxTextChars));
+
+    private static void Write(TextWriter w, string? text) => w.Write(Encode(text));
+
     public static string Page(IncidentReport report)
     {
         using var w = new StringWriter(CultureInfo.InvariantCulture);
         w.Write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>");
-        HtmlText.Write(w, report.Title);
+        Write(w, report.Title);
         w.Write("</title><style>");
         w.Write(HtmlStyles.Css);
         w.Write(Css);
@@ -74,17 +84,17 @@ internal static class IncidentReportHtml
     private static void Body(IncidentReport report, TextWriter w, bool standalone)
     {
         w.Write("<div class=\"nbh nbh-report\"><header><h1>");
-        HtmlText.Write(w, report.Title);
+        Write(w, report.Title);
         w.Write("</h1>");
         if (CaseLine(report.Options) is { } caseLine)
         {
             w.Write("<p class=\"nbh-case\"><b>");
-            HtmlText.Write(w, caseLine);
+            Write(w, caseLine);
             w.Write("</b></p>");
         }
 
         w.Write("<p class=\"nbh-meta\">");
-        HtmlText.Write(w, Meta(report));
+        Write(w, Meta(report));
         w.Write("</p></header>");
         if (standalone)
         {
@@ -116,7 +126,7 @@ internal static class IncidentReportHtml
                 if (chart.Summary is not null)
                 {
                     w.Write("<p class=\"nbh-caption\">");
-                    HtmlText.Write(w, chart.Summary);
+                    Write(w, chart.Summary);
                     w.Write("</p>");
                 }
             }
@@ -176,7 +186,7 @@ internal static class IncidentReportHtml
         foreach (var item in items)
         {
             w.Write("<li>");
-            HtmlText.Write(w, item);
+            Write(w, item);
             w.Write("</li>");
         }
 
@@ -187,10 +197,10 @@ internal static class IncidentReportHtml
     {
         Table(w, ["time", "", "what happened", "who"], [15, 9, 56, 20], report.Timeline.Select(t => new[]
         {
-            Text(HtmlText.Encode(UtcTime.Text(t.Time))),
-            t.Severity is { } s ? Badge(s) : Text(HtmlText.Encode(t.Kind)),
-            "<b>" + HtmlText.Encode(t.Title) + "</b><br><span class=\"nbh-detail\">" + HtmlText.Encode(t.Detail) + " · event <code>" + HtmlText.Encode(t.EventId) + "</code></span>",
-            HtmlText.Encode(t.Actor),
+            Text(Encode(UtcTime.Text(t.Time))),
+            t.Severity is { } s ? Badge(s) : Text(Encode(t.Kind)),
+            "<b>" + Encode(t.Title) + "</b><br><span class=\"nbh-detail\">" + Encode(t.Detail) + " · event <code>" + Encode(t.EventId) + "</code></span>",
+            Encode(t.Actor),
         }));
     }
 
@@ -198,19 +208,19 @@ internal static class IncidentReportHtml
     {
         var all = report.Investigator.Detections;
         w.Write("<p>");
-        HtmlText.Write(w, string.Create(CultureInfo.InvariantCulture,
+        Write(w, string.Create(CultureInfo.InvariantCulture,
             $"{report.Findings.Count:N0} finding(s) on the investigated keys and their blast radius ({all.Findings.Count:N0} over the whole evidence, from {all.Rules.Count:N0} rules; findings.json and findings.csv list them all). Ids are the same in every file."));
         w.Write("</p>");
         Table(w, ["id", "severity", "finding", "principal · key", "first – last", "what happened"], [6, 8, 25, 16, 13, 32], report.Findings.Select(f => new[]
         {
-            "<b class=\"nbh-nowrap\">" + HtmlText.Encode(report.FindingId(f)) + "</b>",
+            "<b class=\"nbh-nowrap\">" + Encode(report.FindingId(f)) + "</b>",
             Badge(f.Severity),
-            "<b>" + HtmlText.Encode(f.Title) + "</b><br><code>" + HtmlText.Encode(f.RuleId) + "</code><br>" +
-            HtmlText.Encode($"{f.Rule.Attack.Id} {f.Rule.Attack.Name} ({f.Rule.Attack.Tactic.Name})") +
-            "<details><summary>what to do</summary>" + HtmlText.Encode(f.Rule.RecommendedAction) + "</details>",
-            HtmlText.Encode(f.Principal ?? "unknown") + "<br><code>" + HtmlText.Encode(f.AccessKeyId) + "</code>",
-            Text(HtmlText.Encode(UtcTime.Text(f.First))) + (f.Last == f.First ? "" : "<br>" + Text(HtmlText.Encode("– " + UtcTime.Text(f.Last)))),
-            HtmlText.Encode(f.Summary) + EvidenceList(report, f),
+            "<b>" + Encode(f.Title) + "</b><br><code>" + Encode(f.RuleId) + "</code><br>" +
+            Encode($"{f.Rule.Attack.Id} {f.Rule.Attack.Name} ({f.Rule.Attack.Tactic.Name})") +
+            "<details><summary>what to do</summary>" + Encode(f.Rule.RecommendedAction) + "</details>",
+            Encode(f.Principal ?? "unknown") + "<br><code>" + Encode(f.AccessKeyId) + "</code>",
+            Text(Encode(UtcTime.Text(f.First))) + (f.Last == f.First ? "" : "<br>" + Text(Encode("– " + UtcTime.Text(f.Last)))),
+            Encode(f.Summary) + EvidenceList(report, f),
         }));
     }
 
@@ -223,9 +233,9 @@ internal static class IncidentReportHtml
         foreach (var e in f.Evidence.Take(10))
         {
             w.Write("<li><code>");
-            HtmlText.Write(w, e.EventId ?? "(no eventID)");
+            Write(w, e.EventId ?? "(no eventID)");
             w.Write("</code> ");
-            HtmlText.Write(w, $"{UtcTime.Text(e.EventTime)} {e.EventName}{(e.ErrorCode is null ? "" : " (" + e.ErrorCode + ")")} at {report.Options.Manifest?.Cite(e.Location) ?? e.Location.ToString()}");
+            Write(w, $"{UtcTime.Text(e.EventTime)} {e.EventName}{(e.ErrorCode is null ? "" : " (" + e.ErrorCode + ")")} at {report.Options.Manifest?.Cite(e.Location) ?? e.Location.ToString()}");
             w.Write("</li>");
         }
 
@@ -233,7 +243,7 @@ internal static class IncidentReportHtml
         {
             // On paper only the first is printed (the print stylesheet); this line stays last either way.
             w.Write("<li>");
-            HtmlText.Write(w, string.Create(CultureInfo.InvariantCulture, $"… findings.json lists all {f.Evidence.Count:N0}"));
+            Write(w, string.Create(CultureInfo.InvariantCulture, $"… findings.json lists all {f.Evidence.Count:N0}"));
             w.Write("</li>");
         }
 
@@ -255,7 +265,7 @@ internal static class IncidentReportHtml
         if (before.Count > 0)
         {
             w.Write("<details><summary>");
-            HtmlText.Write(w, string.Create(CultureInfo.InvariantCulture, $"{before.Count:N0} reached before the first suspicious call (the key's normal use)"));
+            Write(w, string.Create(CultureInfo.InvariantCulture, $"{before.Count:N0} reached before the first suspicious call (the key's normal use)"));
             w.Write("</summary>");
             AffectedTable(w, before);
             w.Write("</details>");
@@ -265,37 +275,37 @@ internal static class IncidentReportHtml
     private static void AffectedTable(TextWriter w, IReadOnlyList<AffectedResource> rows) =>
         Table(w, ["kind", "name", "reached by", "first seen", "state as far as the evidence shows"], [11, 24, 22, 15, 28], rows.Select(a => new[]
         {
-            HtmlText.Encode(a.Kind),
-            "<code class=\"nbh-break\">" + HtmlText.Encode(a.Name) + "</code>",
-            HtmlText.Encode(a.ReachedBy),
-            Text(HtmlText.Encode(UtcTime.Text(a.FirstSeen))),
-            (a.NeedsAction ? "<span class=\"nbh-open\">open:</span> " + HtmlText.Encode(a.State) : HtmlText.Encode(a.State)) +
-            "<br><span class=\"nbh-detail\">event <code>" + HtmlText.Encode(a.EventId) + "</code></span>",
+            Encode(a.Kind),
+            "<code class=\"nbh-break\">" + Encode(a.Name) + "</code>",
+            Encode(a.ReachedBy),
+            Text(Encode(UtcTime.Text(a.FirstSeen))),
+            (a.NeedsAction ? "<span class=\"nbh-open\">open:</span> " + Encode(a.State) : Encode(a.State)) +
+            "<br><span class=\"nbh-detail\">event <code>" + Encode(a.EventId) + "</code></span>",
         }));
 
     private static void Actions(IncidentReport report, TextWriter w)
     {
         var log = report.Options.Actions;
         w.Write("<p>");
-        HtmlText.Write(w, log.Path is null
+        Write(w, log.Path is null
             ? "No containment was executed through nbh for this evidence (no actions log in the evidence folder). Actions seen in CloudTrail:"
             : string.Create(CultureInfo.InvariantCulture, $"{log.Records.Count:N0} action(s) executed through nbh (the evidence folder's actions log), and the actions seen in CloudTrail:"));
         w.Write("</p>");
         foreach (var problem in log.Problems)
         {
             w.Write("<div class=\"nbh-warning\">");
-            HtmlText.Write(w, problem);
+            Write(w, problem);
             w.Write("</div>");
         }
 
         Table(w, ["time", "source", "what", "by", "outcome", "command / event id"], [15, 10, 25, 14, 12, 24], report.ActionsTaken.Select(a => new[]
         {
-            Text(HtmlText.Encode(UtcTime.Text(a.Time))),
-            HtmlText.Encode(a.Source),
-            HtmlText.Encode(a.What),
-            HtmlText.Encode(a.By),
-            HtmlText.Encode(a.Outcome),
-            "<code class=\"nbh-break\">" + HtmlText.Encode(a.Command ?? a.EventId) + "</code>",
+            Text(Encode(UtcTime.Text(a.Time))),
+            Encode(a.Source),
+            Encode(a.What),
+            Encode(a.By),
+            Encode(a.Outcome),
+            "<code class=\"nbh-break\">" + Encode(a.Command ?? a.EventId) + "</code>",
         }));
     }
 
@@ -311,11 +321,11 @@ internal static class IncidentReportHtml
         foreach (var step in report.NextSteps)
         {
             w.Write("<li><b>");
-            HtmlText.Write(w, step.What);
+            Write(w, step.What);
             w.Write("</b>: ");
-            HtmlText.Write(w, step.Why);
+            Write(w, step.Why);
             w.Write("<pre><code>");
-            HtmlText.Write(w, step.Command);
+            Write(w, step.Command);
             w.Write("</code></pre></li>");
         }
 
@@ -328,7 +338,7 @@ internal static class IncidentReportHtml
         foreach (var answer in report.Questionnaire)
         {
             w.Write("<h3>");
-            HtmlText.Write(w, $"{answer.Question.Number}. {answer.Question.Text}");
+            Write(w, $"{answer.Question.Number}. {answer.Question.Text}");
             w.Write(" <span class=\"nbh-status ");
             w.Write(answer.Status switch
             {
@@ -337,14 +347,14 @@ internal static class IncidentReportHtml
                 _ => "nbh-status-needs",
             });
             w.Write("\">");
-            HtmlText.Write(w, answer.StatusText);
+            Write(w, answer.StatusText);
             w.Write("</span></h3><p class=\"nbh-guidance\">");
-            HtmlText.Write(w, answer.Question.Guidance);
+            Write(w, answer.Question.Guidance);
             w.Write("</p>");
             if (answer.AnalystAnswer is { } analyst)
             {
                 w.Write("<p><b>Analyst:</b> ");
-                HtmlText.Write(w, analyst);
+                Write(w, analyst);
                 w.Write("</p>");
             }
 
@@ -352,7 +362,7 @@ internal static class IncidentReportHtml
             if (answer.EventIds.Count > 0)
             {
                 w.Write("<p class=\"nbh-caption\">Events: ");
-                HtmlText.Write(w, string.Join(", ", answer.EventIds));
+                Write(w, string.Join(", ", answer.EventIds));
                 w.Write("</p>");
             }
         }
@@ -367,34 +377,34 @@ internal static class IncidentReportHtml
         }
 
         w.Write("<p>");
-        HtmlText.Write(w, string.Create(CultureInfo.InvariantCulture,
+        Write(w, string.Create(CultureInfo.InvariantCulture,
             $"{manifest.Files.Count:N0} file(s), {manifest.TotalBytes:N0} bytes, hashed with SHA-256 (evidence-manifest.json lists every file). Fingerprint of the manifest: {manifest.Fingerprint}."));
         w.Write("</p>");
         foreach (var note in manifest.Notes)
         {
             w.Write("<div class=\"nbh-warning\">");
-            HtmlText.Write(w, note);
+            Write(w, note);
             w.Write("</div>");
         }
 
         foreach (var mismatch in manifest.Mismatches)
         {
             w.Write("<div class=\"nbh-warning\">");
-            HtmlText.Write(w, $"{mismatch.Root}:{mismatch.Path} differs from its evidence folder's manifest: the file changed after it was fetched.");
+            Write(w, $"{mismatch.Root}:{mismatch.Path} differs from its evidence folder's manifest: the file changed after it was fetched.");
             w.Write("</div>");
         }
 
         w.Write("<details><summary>");
-        HtmlText.Write(w, manifest.Files.Count > MaxManifestRows ? string.Create(CultureInfo.InvariantCulture, $"The first {MaxManifestRows} files") : "The files");
+        Write(w, manifest.Files.Count > MaxManifestRows ? string.Create(CultureInfo.InvariantCulture, $"The first {MaxManifestRows} files") : "The files");
         w.Write("</summary>");
         w.Write("<div class=\"nbh-screen-only\">");
         Table(w, ["root", "path", "bytes", "SHA-256", "check"], [8, 37, 9, 36, 10], manifest.Files.Take(MaxManifestRows).Select(f => new[]
         {
-            HtmlText.Encode(f.Root),
-            "<code>" + HtmlText.Encode(f.Path) + "</code>",
+            Encode(f.Root),
+            "<code>" + Encode(f.Path) + "</code>",
             f.Size.ToString("N0", CultureInfo.InvariantCulture),
             "<code class=\"nbh-break\">" + f.Sha256 + "</code>",
-            HtmlText.Encode(f.ManifestCheck),
+            Encode(f.ManifestCheck),
         }));
         w.Write("</div></details>");
     }
@@ -423,7 +433,7 @@ internal static class IncidentReportHtml
         foreach (var h in headers)
         {
             w.Write("<th>");
-            HtmlText.Write(w, h);
+            Write(w, h);
             w.Write("</th>");
         }
 

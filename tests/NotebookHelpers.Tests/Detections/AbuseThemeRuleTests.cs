@@ -118,6 +118,35 @@ public sealed class AbuseThemeRuleTests
     }
 
     [Theory]
+    [InlineData(60, true)]
+    [InlineData(49, false)]
+    public void FiftySingleDeleteObjectCallsInTenMinutesAreAHighBurstFewerStayLow(int deletions, bool burst)
+    {
+        var s = new ScenarioEvents();
+        var start = DateTimeOffset.Parse("2026-11-10T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = 0; i < deletions; i++)
+        {
+            s.Call(start.AddSeconds(i * 5).ToString("O", System.Globalization.CultureInfo.InvariantCulture), Attacker, "s3", "DeleteObject",
+                new JsonObject { ["bucketName"] = "nw-prod-customer-exports", ["key"] = $"exports/2026/part-{i:D4}.csv" });
+        }
+
+        var findings = DetectionRunner.Run(s.Events).ForRule("s3-data-destruction");
+
+        Assert.Equal(deletions, findings.Where(f => f.Severity == Severity.Low).Sum(f => f.EventCount));
+        var high = findings.Where(f => f.Severity == Severity.High).ToList();
+        if (burst)
+        {
+            var finding = Assert.Single(high);
+            Assert.StartsWith("burst of single DeleteObject calls on 'nw-prod-customer-exports': 50 within 5 min", finding.Summary, StringComparison.Ordinal);
+            Assert.Equal(deletions, finding.EventCount);
+        }
+        else
+        {
+            Assert.Empty(high);
+        }
+    }
+
+    [Theory]
     [InlineData("README_HOW_TO_RECOVER_YOUR_FILES.txt", true)]
     [InlineData("backups/decrypt-instructions.html", true)]
     [InlineData("ransom", true)]

@@ -15,6 +15,23 @@ public sealed record AthenaScanEstimate(long? Bytes, int Objects, int Partitions
     /// <summary>An estimate that cannot be made, and why.</summary>
     public static AthenaScanEstimate Unknown(string why) => new(null, 0, 0, why);
 
+    /// <summary>
+    /// Refuses, before anything runs, a query whose known scan is larger than <paramref name="maxBytes"/> (the check
+    /// after the fact, while it runs, is <see cref="AthenaQueryExecutor"/>'s).
+    /// </summary>
+    /// <param name="maxBytes">The bound; null for none.</param>
+    /// <param name="what">What would run, for the message.</param>
+    /// <param name="narrow">How the caller narrows it (its options), for the message.</param>
+    /// <exception cref="AthenaScanLimitException">The estimate is larger than the bound.</exception>
+    public void EnsureWithin(long? maxBytes, string what, string narrow)
+    {
+        if (Bytes is { } bytes && maxBytes is { } max && bytes > max)
+        {
+            throw new AthenaScanLimitException(
+                $"{what}: a query would scan {AthenaCost.FormatBytes(bytes)}, more than the {AthenaCost.FormatBytes(max)} allowed (max-scan-gb); narrow {narrow}.");
+        }
+    }
+
     /// <inheritdoc />
     public override string ToString() => Bytes is { } bytes
         ? string.Create(CultureInfo.InvariantCulture, $"{AthenaCost.FormatBytes(bytes)} in {Objects:N0} objects of {Partitions:N0} partitions ({Explanation})")

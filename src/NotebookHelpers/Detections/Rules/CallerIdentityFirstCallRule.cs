@@ -30,11 +30,11 @@ public sealed class CallerIdentityFirstCallRule() : StatefulRule(
     {
         private readonly HashSet<(string Key, string Source)> _seen = [];
         private readonly HashSet<(string Key, string Network)> _networks = [];
-        private DateTimeOffset? _baselineEnd;
+        private readonly BaselineWindow _baseline = new(options.BaselinePeriod);
 
         public void Observe(CloudTrailEvent ev, Action<RuleMatch> report)
         {
-            _baselineEnd ??= ev.EventTime + options.BaselinePeriod;
+            var inBaseline = _baseline.Observe(ev.EventTime);
             var key = ev.UserIdentity?.AccessKeyId;
             if (key is null || CloudTrailFacts.KeyKind(key) != AccessKeyKind.LongTerm || !_seen.Add((key, ev.SourceIPAddress ?? "")))
             {
@@ -47,7 +47,6 @@ public sealed class CallerIdentityFirstCallRule() : StatefulRule(
             var nearby = network is not null && !_networks.Add((key, network));
             if (ev.EventName == "GetCallerIdentity")
             {
-                var inBaseline = ev.EventTime < _baselineEnd;
                 var note = inBaseline ? " during the baseline period" : nearby ? " (a network the key already used)" : "";
                 report(new RuleMatch(ev, $"first call of key {key} from {ev.SourceIPAddress} was GetCallerIdentity ({ev.UserAgent}){note}",
                     inBaseline || nearby ? Severity.Info : null));

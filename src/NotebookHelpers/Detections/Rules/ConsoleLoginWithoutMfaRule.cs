@@ -34,11 +34,11 @@ public sealed class ConsoleLoginWithoutMfaRule() : StatefulRule(
     {
         private readonly Dictionary<string, string> _setUpBy = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Dictionary<string, DateTimeOffset>> _networks = new(StringComparer.Ordinal);
-        private DateTimeOffset? _baselineEnd;
+        private readonly BaselineWindow _baseline = new(options.BaselinePeriod);
 
         public void Observe(CloudTrailEvent ev, Action<RuleMatch> report)
         {
-            _baselineEnd ??= ev.EventTime + options.BaselinePeriod;
+            var inBaseline = _baseline.Observe(ev.EventTime);
             if (ev.EventSource == "iam.amazonaws.com" && ev.EventName is "CreateUser" or "CreateLoginProfile" or "UpdateLoginProfile" &&
                 CloudTrailFacts.Succeeded(ev) && CloudTrailFacts.Request(ev, "userName") is { } target &&
                 !string.Equals(CloudTrailFacts.CallerName(ev.UserIdentity), target, StringComparison.Ordinal))
@@ -89,7 +89,7 @@ public sealed class ConsoleLoginWithoutMfaRule() : StatefulRule(
             }
 
             known[network] = ev.EventTime;
-            if (ev.EventTime < _baselineEnd)
+            if (inBaseline)
             {
                 report(new RuleMatch(ev, $"{who} (baseline: no earlier sign-in of this user in the evidence's first {options.BaselinePeriod.TotalDays:0.#} days to compare with)", Severity.Info));
                 return;

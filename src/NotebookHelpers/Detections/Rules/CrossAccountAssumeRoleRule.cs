@@ -26,11 +26,11 @@ public sealed class CrossAccountAssumeRoleRule() : StatefulRule(
     private sealed class Evaluator(DetectionOptions options) : IRuleEvaluator
     {
         private readonly HashSet<(string Caller, string Role)> _known = [];
-        private DateTimeOffset? _baselineEnd;
+        private readonly BaselineWindow _baseline = new(options.BaselinePeriod);
 
         public void Observe(CloudTrailEvent ev, Action<RuleMatch> report)
         {
-            _baselineEnd ??= ev.EventTime + options.BaselinePeriod;
+            var inBaseline = _baseline.Observe(ev.EventTime);
             if (ev.EventName != "AssumeRole" || ev.EventSource != "sts.amazonaws.com" || !CloudTrailFacts.Succeeded(ev) || CloudTrailFacts.IsMadeByAws(ev) ||
                 CloudTrailFacts.Request(ev, "roleArn") is not { } roleArn || ev.UserIdentity is not { } caller)
             {
@@ -45,7 +45,6 @@ public sealed class CrossAccountAssumeRoleRule() : StatefulRule(
                 return;
             }
 
-            var inBaseline = ev.EventTime < _baselineEnd;
             report(new RuleMatch(ev, $"assumed role {CloudTrailFacts.LastSegment(roleArn)} in account {target} from account {own}{(inBaseline ? " (seen during the baseline period)" : " for the first time")}",
                 inBaseline ? Severity.Info : null));
         }

@@ -61,11 +61,11 @@ public sealed partial class InstanceCredentialsUsedExternallyRule() : StatefulRu
     private sealed class Evaluator(DetectionOptions options) : IRuleEvaluator
     {
         private readonly HashSet<(string Role, string Network)> _known = [];
-        private DateTimeOffset? _baselineEnd;
+        private readonly BaselineWindow _baseline = new(options.BaselinePeriod);
 
         public void Observe(CloudTrailEvent ev, Action<RuleMatch> report)
         {
-            _baselineEnd ??= ev.EventTime + options.BaselinePeriod;
+            var inBaseline = _baseline.Observe(ev.EventTime);
             if (!IsExternalInstanceCall(ev))
             {
                 return;
@@ -73,7 +73,6 @@ public sealed partial class InstanceCredentialsUsedExternallyRule() : StatefulRu
 
             var role = ev.UserIdentity!.SessionContext?.SessionIssuer?.Arn ?? ev.UserIdentity.Arn!.Split('/')[1];
             var network = CloudTrailFacts.NetworkOf(ev.SourceIPAddress) ?? ev.SourceIPAddress!;
-            var inBaseline = ev.EventTime < _baselineEnd;
             var isNew = _known.Add((role, network));
             if (!isNew)
             {

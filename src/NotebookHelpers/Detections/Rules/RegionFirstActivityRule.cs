@@ -30,10 +30,19 @@ public sealed class RegionFirstActivityRule() : StatefulRule(
         return new Evaluator(options);
     }
 
-    private sealed class Evaluator(DetectionOptions options) : IRuleEvaluator
+    private sealed class Evaluator : IRuleEvaluator
     {
+        private readonly DetectionOptions _options;
         private readonly Dictionary<string, HashSet<string>> _known = new(StringComparer.Ordinal);
-        private DateTimeOffset? _baselineEnd;
+        private readonly BaselineWindow _baseline;
+
+        public Evaluator(DetectionOptions options)
+        {
+            _options = options;
+
+            // A lone early event's region is no baseline: the regions of the period that follows are.
+            _baseline = new BaselineWindow(options.BaselinePeriod, _known.Clear);
+        }
 
         public void Observe(CloudTrailEvent ev, Action<RuleMatch> report)
         {
@@ -44,29 +53,27 @@ public sealed class RegionFirstActivityRule() : StatefulRule(
                 return;
             }
 
+            // The baseline is observed first: setting a lone early event aside forgets the regions learned from it.
+            var inBaseline = _options.KnownRegions is null && _baseline.Observe(ev.EventTime);
             var account = ev.RecipientAccountId ?? ev.UserIdentity?.AccountId ?? "";
             if (!_known.TryGetValue(account, out var known))
             {
-                _known[account] = known = new HashSet<string>(options.KnownRegions ?? new HashSet<string>(), StringComparer.Ordinal);
+                _known[account] = known = new HashSet<string>(_options.KnownRegions ?? new HashSet<string>(), StringComparer.Ordinal);
             }
 
-            if (options.KnownRegions is null)
+            if (inBaseline)
             {
-                _baselineEnd ??= ev.EventTime + options.BaselinePeriod;
-                if (ev.EventTime < _baselineEnd)
-                {
-                    known.Add(region);
-                    return;
-                }
+                known.Add(region);
+                return;
             }
 
             // An account with no activity during the baseline has no history to compare with.
             if (known.Count > 0 && !known.Contains(region))
             {
                 var regions = string.Join(", ", known.Order(StringComparer.Ordinal));
-                var baseline = options.KnownRegions is not null
+                var baseline = _options.KnownRegions is not null
                     ? $"baseline: the known regions {regions}"
-                    : $"baseline: {regions}, used until {_baselineEnd:yyyy-MM-ddTHH:mm:ssZ}";
+                    : $"baseline: {regions}, used until {_baseline.End:yyyy-MM-ddTHH:mm:ssZ}";
                 report(CloudTrailFacts.IsAwsRegionName(region)
                     ? new RuleMatch(ev, $"calls in region {region}, not used before ({baseline})")
                     : new RuleMatch(ev, $"calls in '{region}', which is not an AWS region name (anonymised evidence?); {baseline}", Severity.Info));

@@ -35,7 +35,7 @@ internal sealed class JsonFieldExtractor
 
         if (node.Targets.Count == 0)
         {
-            _leafCount++;
+            node.Leaf = _leafCount++;
         }
 
         node.Targets.Add((slot, asTimestamp));
@@ -49,17 +49,23 @@ internal sealed class JsonFieldExtractor
             return;
         }
 
+        // The leaves found in this record: a repeated key reads as its first occurrence, as in every reader
+        // (docs/evidence-formats.md), and does not count twice towards stopping the scan. Per call, since the
+        // extractor is shared by the query's workers.
+        var words = (_leafCount + 63) / 64;
+        Span<ulong> done = words <= 4 ? stackalloc ulong[4] : new ulong[words];
+        done.Clear();
         var found = 0;
-        ScanObject(json, 0, _root, slots, ref found);
+        ScanObject(json, 0, _root, slots, done, ref found);
     }
 
-    private bool ScanObject(ReadOnlySpan<byte> json, int start, PathNode node, Value[] slots, ref int found)
+    private bool ScanObject(ReadOnlySpan<byte> json, int start, PathNode node, Value[] slots, Span<ulong> done, ref int found)
     {
         var members = new JsonObjectReader(json, start);
         while (members.MoveNext())
         {
             var child = members.KeyHasEscapes ? FindEscaped(node, members.RawKey) : node.Find(members.RawKey);
-            if (child is not null && Visit(json, child, members.ValueKind, members.ValueStart, members.ValueEnd, slots, ref found))
+            if (child is not null && Visit(json, child, members.ValueKind, members.ValueStart, members.ValueEnd, slots, done, ref found))
             {
                 return true;
             }
@@ -79,7 +85,7 @@ internal sealed class JsonFieldExtractor
         return node.Find(buffer[..JsonString.Unescape(rawKey, buffer)]);
     }
 
-    private bool ScanArray(ReadOnlySpan<byte> json, int start, PathNode node, Value[] slots, ref int found)
+    private bool ScanArray(ReadOnlySpan<byte> json, int start, PathNode node, Value[] slots, Span<ulong> done, ref int found)
     {
         var elements = new JsonArrayReader(json, start);
         Span<byte> index = stackalloc byte[12];
@@ -88,7 +94,7 @@ internal sealed class JsonFieldExtractor
         {
             Utf8Formatter.TryFormat(i++, index, out var written);
             var child = node.Find(index[..written]);
-            if (child is not null && Visit(json, child, elements.ValueKind, elements.ValueStart, elements.ValueEnd, slots, ref found))
+            if (child is not null && Visit(json, child, elements.ValueKind, elements.ValueStart, elements.ValueEnd, slots, done, ref found))
             {
                 return true;
             }
@@ -97,21 +103,22 @@ internal sealed class JsonFieldExtractor
         return false;
     }
 
-    private bool Visit(ReadOnlySpan<byte> json, PathNode node, JsonTokenKind kind, int start, int end, Value[] slots, ref int found)
+    private bool Visit(ReadOnlySpan<byte> json, PathNode node, JsonTokenKind kind, int start, int end, Value[] slots, Span<ulong> done, ref int found)
     {
         switch (kind)
         {
             case JsonTokenKind.Object:
-                return node.HasChildren && ScanObject(json, start, node, slots, ref found);
+                return node.HasChildren && ScanObject(json, start, node, slots, done, ref found);
             case JsonTokenKind.Array:
-                return node.HasChildren && ScanArray(json, start, node, slots, ref found);
+                return node.HasChildren && ScanArray(json, start, node, slots, done, ref found);
         }
 
-        if (node.Targets.Count == 0)
+        if (node.Targets.Count == 0 || (done[node.Leaf / 64] & (1UL << (node.Leaf % 64))) != 0)
         {
             return false;
         }
 
+        done[node.Leaf / 64] |= 1UL << (node.Leaf % 64);
         var token = json[start..end];
         foreach (var (slot, asTimestamp) in node.Targets)
         {
@@ -150,6 +157,8 @@ internal sealed class JsonFieldExtractor
         private PathNode[] _children = [];
 
         public List<(int Slot, bool AsTimestamp)> Targets { get; } = [];
+
+        public int Leaf { get; set; }
 
         public bool HasChildren => _children.Length > 0;
 

@@ -33,6 +33,9 @@ internal sealed class SqlExpressionWriter
     /// <summary>The relation after FROM.</summary>
     public string Relation => _source.Relation;
 
+    /// <summary>The source's condition on its partition columns, or null.</summary>
+    public string? PartitionPredicate => _source.PartitionPredicate;
+
     /// <summary>The event time in epoch milliseconds.</summary>
     public string TimestampSql => IsTrino
         ? "(to_unixtime(from_iso8601_timestamp(eventtime)) * 1000)"

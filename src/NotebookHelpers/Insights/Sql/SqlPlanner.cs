@@ -208,6 +208,11 @@ internal sealed class SqlPlanner
             {
                 conditions[0] = $"{t} IS NOT NULL AND " + conditions[0];
             }
+
+            if (_writer.PartitionPredicate is { } partitions)
+            {
+                conditions.Add(partitions);
+            }
         }
 
         conditions.AddRange(filters.Select(f => _writer.Condition(_writer.Write(f))));

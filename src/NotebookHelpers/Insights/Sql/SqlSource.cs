@@ -18,9 +18,18 @@ public abstract record SqlSource
     /// <summary>The relation as it appears after FROM.</summary>
     public abstract string Relation { get; }
 
+    /// <summary>
+    /// A condition on the relation's partition columns ANDed with the time range wherever the range applies (the
+    /// rows and the statistics), or null. It bounds what Athena reads; it selects no events the range does not.
+    /// </summary>
+    public virtual string? PartitionPredicate => null;
+
     /// <summary>The standard CloudTrail table in Athena, e.g. <c>default.cloudtrail_logs</c>.</summary>
+    /// <param name="table">TABLE or DATABASE.TABLE.</param>
+    /// <param name="partitionPredicate">A condition on its partition columns (<c>CloudTrailPartitionFilter.ToSql</c>),
+    /// or null to read every partition.</param>
     /// <exception cref="ArgumentException">The name is not one or two plain identifiers.</exception>
-    public static SqlSource AthenaTable(string table) => new AthenaTableSource(table);
+    public static SqlSource AthenaTable(string table, string? partitionPredicate = null) => new AthenaTableSource(table, partitionPredicate);
 
     /// <summary>
     /// Evidence records staged for DuckDB: <paramref name="relation"/> is a table name (default <c>events</c>) or a
@@ -33,7 +42,7 @@ public abstract record SqlSource
 /// <summary>The standard CloudTrail table in Athena (Trino).</summary>
 internal sealed record AthenaTableSource : SqlSource
 {
-    public AthenaTableSource(string table)
+    public AthenaTableSource(string table, string? partitionPredicate)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(table);
         var parts = table.Split('.');
@@ -43,11 +52,14 @@ internal sealed record AthenaTableSource : SqlSource
         }
 
         Relation = string.Join('.', parts.Select(p => "\"" + p + "\""));
+        PartitionPredicate = string.IsNullOrWhiteSpace(partitionPredicate) ? null : partitionPredicate;
     }
 
     public override SqlDialect Dialect => SqlDialect.Trino;
 
     public override string Relation { get; }
+
+    public override string? PartitionPredicate { get; }
 }
 
 /// <summary>Evidence records staged for DuckDB.</summary>

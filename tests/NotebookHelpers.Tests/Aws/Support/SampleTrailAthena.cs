@@ -6,7 +6,8 @@ namespace NotebookHelpers.Tests.Aws.Support;
 /// <summary>
 /// A loopback account whose trail bucket holds the sample incident's organization trail and whose Athena has the
 /// table <c>nbh athena-table</c> makes over it (<c>security.org_trail</c>, workgroup <c>ir</c> writing to
-/// <c>s3://ir-results/</c>); Athena evaluates the <c>athena:</c> source's query over those files.
+/// <c>s3://ir-results/</c>); Athena evaluates the <c>athena:</c> source's query over those files, and the Logs
+/// Insights queries registered with <see cref="Twin"/> in embedded DuckDB (<see cref="DuckDbAthenaTwin"/>).
 /// </summary>
 public sealed class SampleTrailAthena : IAsyncDisposable
 {
@@ -22,12 +23,19 @@ public sealed class SampleTrailAthena : IAsyncDisposable
     /// <summary>The sample's trail folder.</summary>
     public static readonly string TrailFolder = Path.Combine(RepositoryPaths.DataSamples, "sample-incident", "trail-s3");
 
-    private SampleTrailAthena(FakeAwsServer server, FakeAthena athena, FakeS3Bucket bucket)
+    /// <summary>The sample's table.</summary>
+    public const string Table = "security.org_trail";
+
+    private SampleTrailAthena(FakeAwsServer server, FakeAthena athena, FakeS3Bucket bucket, DuckDbAthenaTwin twin)
     {
         Server = server;
         Athena = athena;
         Bucket_ = bucket;
+        Twin = twin;
     }
+
+    /// <summary>Evaluates the registered Logs Insights queries' Trino renderings.</summary>
+    public DuckDbAthenaTwin Twin { get; }
 
     /// <summary>The loopback server (S3 and Athena).</summary>
     public FakeAwsServer Server { get; }
@@ -42,12 +50,16 @@ public sealed class SampleTrailAthena : IAsyncDisposable
     public static async Task<SampleTrailAthena> StartAsync()
     {
         var bucket = new FakeS3Bucket(Bucket, pageSize: 1000);
+        var objects = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(TrailFolder, "*", SearchOption.AllDirectories))
         {
-            bucket.Put(Path.GetRelativePath(TrailFolder, file).Replace('\\', '/'), File.ReadAllBytes(file));
+            var key = Path.GetRelativePath(TrailFolder, file).Replace('\\', '/');
+            bucket.Put(key, File.ReadAllBytes(file));
+            objects[key] = file;
         }
 
-        var athena = new FakeAthena(sql => SampleTrailKeyFiles.Evaluate(sql, TrailFolder, Bucket))
+        var twin = new DuckDbAthenaTwin(objects, Bucket, Table);
+        var athena = new FakeAthena(sql => sql.StartsWith("SELECT DISTINCT \"$path\"", StringComparison.Ordinal) ? SampleTrailKeyFiles.Evaluate(sql, TrailFolder, Bucket) : twin.Evaluate(sql))
         {
             QueuedPolls = 0,
             RunningPolls = 0,
@@ -62,7 +74,7 @@ public sealed class SampleTrailAthena : IAsyncDisposable
             Table = "org_trail",
         }));
         var server = await FakeAwsServer.StartAsync(r => r.Service == "s3" ? bucket.Handle(r) : athena.Handle(r));
-        return new SampleTrailAthena(server, athena, bucket);
+        return new SampleTrailAthena(server, athena, bucket, twin);
     }
 
     /// <inheritdoc />

@@ -45,7 +45,7 @@ public class QueryEngineCommandTests
 
         var engine = await Run("query", "--logs", "sample", "--engine", "spark", "stats count(*)");
         Assert.Equal(CliApplication.UsageExitCode, engine.Exit);
-        Assert.Contains("--engine must be offline or duckdb", engine.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--engine must be offline, duckdb or athena", engine.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

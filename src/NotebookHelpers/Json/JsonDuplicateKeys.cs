@@ -1,0 +1,134 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace NotebookHelpers.Json;
+
+/// <summary>
+/// Finds an object key that occurs twice in the same object (<c>{"eventName":"A",…,"eventName":"B"}</c>), at any
+/// depth. JSON leaves such a record's meaning open and readers disagree (JavaScript and jq keep the last value, a
+/// streaming reader that stops early keeps the first), so an attacker who can append to a log could show one event
+/// to one tool and another to the next. Every reader here reads the first occurrence (docs/evidence-formats.md);
+/// this finds the records where that choice mattered, so the reader can report them. Keys are compared unescaped
+/// (<c>"event\u004eame"</c> is <c>eventName</c>). Objects nested deeper than <see cref="MaxDepth"/> are not looked into.
+/// </summary>
+public static class JsonDuplicateKeys
+{
+    /// <summary>How deep the search goes; CloudTrail records nest a dozen levels at most.</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>
+    /// The first repeated key in <paramref name="json"/> (a well-formed value): the key's text, the offset of its
+    /// second occurrence's opening quote and that of its first; null when no object repeats a key.
+    /// </summary>
+    public static (string Key, int Offset, int FirstOffset)? Find(ReadOnlySpan<byte> json)
+    {
+        var start = JsonScanner.SkipWhitespace(json, 0);
+        return start < json.Length ? Value(json, start, JsonScanner.KindOf(json[start]), 0) : null;
+    }
+
+    private static (string Key, int Offset, int FirstOffset)? Value(ReadOnlySpan<byte> json, int start, JsonTokenKind kind, int depth)
+    {
+        if (depth >= MaxDepth)
+        {
+            return null;
+        }
+
+        if (kind == JsonTokenKind.Array)
+        {
+            var elements = new JsonArrayReader(json, start);
+            while (elements.MoveNext())
+            {
+                if (elements.ValueKind is JsonTokenKind.Object or JsonTokenKind.Array &&
+                    Value(json, elements.ValueStart, elements.ValueKind, depth + 1) is { } found)
+                {
+                    return found;
+                }
+            }
+
+            return null;
+        }
+
+        return kind == JsonTokenKind.Object ? Object(json, start, depth) : null;
+    }
+
+    private static (string Key, int Offset, int FirstOffset)? Object(ReadOnlySpan<byte> json, int start, int depth)
+    {
+        // Keys are compared by a hash first (a CloudTrail object has a few dozen keys at most), then by their text.
+        Span<int> hashes = stackalloc int[32];
+        Span<int> offsets = stackalloc int[32];
+        var count = 0;
+        int[]? moreHashes = null;
+        int[]? moreOffsets = null;
+        var members = new JsonObjectReader(json, start);
+        while (members.MoveNext())
+        {
+            var keyStart = OffsetOf(json, members.RawKey) - 1;
+            var hash = Hash(members.RawKey);
+            for (var i = 0; i < count; i++)
+            {
+                if ((i < hashes.Length ? hashes[i] : moreHashes![i - hashes.Length]) == hash)
+                {
+                    var other = i < offsets.Length ? offsets[i] : moreOffsets![i - offsets.Length];
+                    if (KeyText(json, other) == KeyText(json, keyStart))
+                    {
+                        return (KeyText(json, keyStart), keyStart, other);
+                    }
+                }
+            }
+
+            if (count < hashes.Length)
+            {
+                hashes[count] = hash;
+                offsets[count] = keyStart;
+            }
+            else
+            {
+                var extra = count - hashes.Length;
+                if (moreHashes is null || extra == moreHashes.Length)
+                {
+                    Array.Resize(ref moreHashes, Math.Max(32, extra * 2));
+                    Array.Resize(ref moreOffsets, moreHashes.Length);
+                }
+
+                moreHashes[extra] = hash;
+                moreOffsets![extra] = keyStart;
+            }
+
+            count++;
+            if (members.ValueKind is JsonTokenKind.Object or JsonTokenKind.Array &&
+                Value(json, members.ValueStart, members.ValueKind, depth + 1) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    // Where a key's bytes begin in the record: RawKey is a slice of it.
+    private static int OffsetOf(ReadOnlySpan<byte> json, ReadOnlySpan<byte> slice) =>
+        (int)Unsafe.ByteOffset(ref MemoryMarshal.GetReference(json), ref MemoryMarshal.GetReference(slice));
+
+    // Equal for equal keys, escaped or not; allocates nothing for keys without escapes (nearly all).
+    private static int Hash(ReadOnlySpan<byte> body)
+    {
+        var hash = default(HashCode);
+        if (!JsonString.HasEscapes(body))
+        {
+            hash.AddBytes(body);
+            return hash.ToHashCode();
+        }
+
+        var rented = ArrayPool<byte>.Shared.Rent(body.Length);
+        hash.AddBytes(rented.AsSpan(0, JsonString.Unescape(body, rented)));
+        ArrayPool<byte>.Shared.Return(rented);
+        return hash.ToHashCode();
+    }
+
+    private static string KeyText(ReadOnlySpan<byte> json, int quote)
+    {
+        JsonScanner.SkipString(json, quote, out var end, out _);
+        return JsonString.GetString(json[quote..end]);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text;
+using NotebookHelpers.Evidence;
+using NotebookHelpers.Json;
+using NotebookHelpers.Tests.Support;
+
+namespace NotebookHelpers.Tests.Hostile;
+
+/// <summary>
+/// A record that repeats a key (<c>"eventName":"GetCallerIdentity", …, "eventName":"DeleteTrail"</c>) reads as its
+/// first occurrence in every reader: query filters and fields, the typed event, field paths. The reader reports it
+/// once as a notice naming the key, the file and the repeated key's byte offset.
+/// </summary>
+public sealed class DuplicateKeyTests
+{
+    private const string Second = "AKIASECONDOCCURRENCE";
+
+    [Theory]
+    [InlineData(",\"eventName\":\"DeleteTrail\"}")]
+    [InlineData(",\"event\\u004eame\":\"DeleteTrail\"}")]
+    public async Task QueryFilterFieldsAndTheEventModelReadTheFirstOccurrence(string appended)
+    {
+        using var dir = new TempDirectory();
+        var (path, offset) = Write(dir, appended);
+
+        var (events, report) = EvidenceReader.ReadAll([path]);
+        var ev = Assert.Single(events);
+        var hidden = await Cli.Run("query", "--logs", path, "--format", "csv", "filter eventName = \"DeleteTrail\" | stats count(*) as n");
+        var shown = await Cli.Run("query", "--logs", path, "--format", "csv", "filter eventName = \"GetCallerIdentity\" | fields eventID, eventName, awsRegion");
+        var byRegion = await Cli.Run("query", "--logs", path, "--format", "csv", "fields eventName, awsRegion, errorCode");
+
+        Assert.Equal("GetCallerIdentity", ev.EventName);
+        Assert.Equal("GetCallerIdentity", ev.GetString("eventName"));
+        Assert.Equal(0, hidden.Exit);
+        Assert.Equal("n\n0\n", hidden.Stdout);
+        Assert.StartsWith("dup-1,GetCallerIdentity,us-east-1,", shown.Stdout.Split('\n')[1], StringComparison.Ordinal);
+        Assert.StartsWith("GetCallerIdentity,us-east-1,AccessDenied,", byRegion.Stdout.Split('\n')[1], StringComparison.Ordinal);
+        var notice = Assert.Single(report.Problems);
+        Assert.Equal(ReadProblemKind.DuplicateKey, notice.Kind);
+        Assert.True(notice.IsNotice);
+        Assert.Equal(path, notice.Location.Path);
+        Assert.Equal(offset, notice.Location.ByteOffset);
+        Assert.Contains("key \"eventName\" repeated", notice.Reason, StringComparison.Ordinal);
+        Assert.Contains($"warning: {path}@byte {offset}: key \"eventName\" repeated", hidden.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ANestedRepeatedKeyReadsTheFirstToo()
+    {
+        using var dir = new TempDirectory();
+        var record = Encoding.UTF8.GetString(HostileRecords.Record("2025-03-10T09:00:00Z", "eventName", "GetCallerIdentity", eventId: "dup-1"));
+        var nested = record.Replace("\"userName\":\"victim\"", $"\"userName\":\"victim\",\"accessKeyId\":\"{Second}\"", StringComparison.Ordinal);
+        var path = dir.WriteBytes("nested.json", Encoding.UTF8.GetBytes("{\"Records\":[" + nested + "]}"));
+
+        var (events, report) = EvidenceReader.ReadAll([path]);
+        var query = await Cli.Run("query", "--logs", path, "--format", "csv", $"filter userIdentity.accessKeyId = \"{Second}\" | stats count(*) as n");
+
+        Assert.Equal("AKIAHOSTILEKEY000001", Assert.Single(events).UserIdentity?.AccessKeyId);
+        Assert.Equal("n\n0\n", query.Stdout);
+        Assert.Equal(ReadProblemKind.DuplicateKey, Assert.Single(report.Problems).Kind);
+    }
+
+    [Fact]
+    public void TheFinderComparesKeysPerObjectAndUnescaped()
+    {
+        Assert.Null(JsonDuplicateKeys.Find("{\"a\":{\"b\":1},\"b\":{\"a\":2},\"c\":[{\"a\":1},{\"a\":2}]}"u8));
+        Assert.Equal(("a", 7, 1), JsonDuplicateKeys.Find("{\"a\":1,\"a\":2}"u8));
+        Assert.Equal(("ab", 9, 1), JsonDuplicateKeys.Find("{\"ab\":1, \"\\u0061b\":2}"u8));
+        Assert.Equal("x", JsonDuplicateKeys.Find("{\"r\":[1,{\"x\":1,\"x\":1}]}"u8)?.Key);
+        var wide = "{" + string.Join(",", Enumerable.Range(0, 100).Select(i => $"\"k{i}\":{i}")) + ",\"k77\":0}";
+        Assert.Equal("k77", JsonDuplicateKeys.Find(Encoding.UTF8.GetBytes(wide))?.Key);
+    }
+
+    // One record whose last member repeats eventName; the offset of the repeated key's quote in the file.
+    private static (string Path, long Offset) Write(TempDirectory dir, string appended)
+    {
+        var record = Encoding.UTF8.GetString(HostileRecords.Record("2025-03-10T09:00:00Z", "eventName", "GetCallerIdentity", eventId: "dup-1"));
+        var text = "{\"Records\":[" + record[..^1] + appended + "]}";
+        var bytes = Encoding.UTF8.GetBytes(text);
+        return (dir.WriteBytes("dup.json", bytes), Encoding.UTF8.GetByteCount(text[..text.LastIndexOf(",\"event", StringComparison.Ordinal)]) + 1);
+    }
+}
