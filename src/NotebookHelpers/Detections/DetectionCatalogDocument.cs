@@ -20,7 +20,32 @@ public static class DetectionCatalogDocument
         sb.Append("Every rule runs offline over any evidence source (`DetectionRunner.Run(events)`), and its Logs Insights query finds\n");
         sb.Append("the same candidate events on the live service. Stateful rules (bursts, baselines, after-containment) run in one\n");
         sb.Append("time-ordered pass with bounded state. Close matches of one rule by one principal and key merge into one finding.\n\n");
+        var byQuery = list.Count(r => r is QueryRule);
         sb.Append($"{list.Count} rules.\n\n");
+        sb.Append("## One definition: rules defined by their query\n\n");
+        sb.Append($"{byQuery} of the {list.Count} rules decide on each event alone with a condition the query language can say. Each of\n");
+        sb.Append("them (a `QueryRule`) is defined once, by a Logs Insights filter expression (`DetectionRule.Filter`), and C# only\n");
+        sb.Append("describes a match (its summary, and a severity that depends on the event):\n\n");
+        sb.Append("- offline, the detection pass evaluates that expression compiled by the offline Logs Insights engine\n");
+        sb.Append("  (`InsightsFilterSet`: every rule's filter compiled over one slot table, so each event's fields are decoded once\n");
+        sb.Append("  for all of them; the cost is in docs/performance.md);\n");
+        sb.Append("- the rule's query below is `fields … | filter FILTER | sort @timestamp asc`, the same text, for CloudWatch Logs\n");
+        sb.Append("  and `nbh query`;\n");
+        sb.Append("- on Athena, the SQL renderer turns that query into Trino SQL (docs/athena.md; the golden files in\n");
+        sb.Append("  tests/NotebookHelpers.Tests/Insights/Sql/golden pin it).\n\n");
+        sb.Append("So the detection and the query cannot drift apart. `QueryDefinedRuleTests` checks that every such filter compiles\n");
+        sb.Append("offline and renders to SQL that parses with a Trino grammar, and that on the sample incident and four real\n");
+        sb.Append("recordings the offline engine running each rule's query selects exactly the events the detection pass matched.\n");
+        sb.Append("Conditions several rules share are written once as fragments in `RuleQuery` (a call succeeded: `isempty(errorCode)`;\n");
+        sb.Append("made by AWS; access denied; a console session). They say what `CloudTrailFacts` says for the stateful rules; a test\n");
+        sb.Append("checks that both agree on every event of the sample and five real recordings.\n\n");
+        sb.Append("The other rules keep C# for what a per-event filter cannot say: state across events (bursts, first-seen\n");
+        sb.Append("baselines, after-containment, sequences), comparing two fields of one event (the caller and the target user),\n");
+        sb.Append("reading a policy document, or an array's contents. Their query selects the candidate events (or the closest\n");
+        sb.Append("aggregation), and each section below says which kind a rule is. Not migrated yet although a filter could say\n");
+        sb.Append("their condition: `guardduty-disabled`, `ec2-quota-probe`, `aws-quarantine-policy-attached`, `lambda-function-backdoored`\n");
+        sb.Append("and the choice of events of `iam-policy-version-created`; they keep a C# matcher beside their query. Of the stateful\n");
+        sb.Append("rules, `recon-discovery-burst` takes its per-event part from its query's filter; the others do not yet.\n\n");
         sb.Append("## Precision on Panther's labelled events\n\n");
         sb.Append("Panther's rule repository labels each of its test events as one that should alert or not\n");
         sb.Append("(../shared/datasets/panther-analysis-test-events). The whole catalogue, run on each event alone, measured by\n");
@@ -49,6 +74,9 @@ public static class DetectionCatalogDocument
         {
             sb.Append("\n### `").Append(r.Id).Append("`\n\n");
             sb.Append("What to do: ").Append(r.RecommendedAction).Append("\n\n");
+            sb.Append(r is QueryRule
+                ? "Defined by this query's filter: the offline detection evaluates it, Athena runs its SQL.\n\n"
+                : "The query selects the candidates; C# decides" + (r.IsStateful ? " (stateful)" : "") + ".\n\n");
             sb.Append("```\n").Append(r.InsightsQuery).Append("\n```\n");
         }
 

@@ -86,6 +86,20 @@ public abstract class DetectionRule
     /// </summary>
     public virtual TimeSpan MergeWindow => TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// <see cref="Filter"/> compiled on its own, for an evaluator created outside a <see cref="DetectionSession"/>
+    /// (which compiles every rule's filter together). The compiled expression is kept; each call gets its own reader.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The rule has no filter.</exception>
+    protected Func<CloudTrailEvent, bool> FilterAlone()
+    {
+        var set = _alone ??= NotebookHelpers.Insights.InsightsFilterSet.Compile([Filter ?? throw new InvalidOperationException($"the rule '{Id}' has no filter.")]);
+        var reader = set.CreateReader();
+        return ev => reader.Matches(0, ev);
+    }
+
+    private NotebookHelpers.Insights.InsightsFilterSet? _alone;
+
     /// <summary>A new evaluator with empty state, for one pass over time-ordered events.</summary>
     public abstract IRuleEvaluator CreateEvaluator(DetectionOptions options);
 

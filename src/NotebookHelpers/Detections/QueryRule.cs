@@ -1,5 +1,4 @@
 using NotebookHelpers.Events;
-using NotebookHelpers.Insights;
 
 namespace NotebookHelpers.Detections;
 
@@ -12,8 +11,6 @@ namespace NotebookHelpers.Detections;
 /// </summary>
 public abstract class QueryRule : EventRule
 {
-    private readonly Lazy<InsightsFilterSet> _alone;
-
     /// <summary>Defines the rule by <paramref name="filter"/>; <paramref name="fields"/> are shown after the common ones.</summary>
     /// <exception cref="ArgumentException">A text is empty.</exception>
     protected QueryRule(
@@ -29,7 +26,6 @@ public abstract class QueryRule : EventRule
         : base(id, title, severity, attack, RuleQuery.Select(filter, [.. fields]), explanation, recommendedAction, falsePositives)
     {
         Filter = filter;
-        _alone = new Lazy<InsightsFilterSet>(() => InsightsFilterSet.Compile([filter]));
     }
 
     /// <summary>The match for an event the filter selected: what to tell the analyst, and its severity when it differs.</summary>
@@ -39,15 +35,11 @@ public abstract class QueryRule : EventRule
     public sealed override RuleMatch? Match(CloudTrailEvent ev)
     {
         ArgumentNullException.ThrowIfNull(ev);
-        return _alone.Value.CreateReader().Matches(0, ev) ? Describe(ev) : null;
+        return FilterAlone()(ev) ? Describe(ev) : null;
     }
 
     /// <inheritdoc />
-    public override IRuleEvaluator CreateEvaluator(DetectionOptions options)
-    {
-        var reader = _alone.Value.CreateReader();
-        return new Evaluator(this, ev => reader.Matches(0, ev));
-    }
+    public override IRuleEvaluator CreateEvaluator(DetectionOptions options) => new Evaluator(this, FilterAlone());
 
     /// <inheritdoc />
     protected internal override IRuleEvaluator CreateEvaluator(DetectionOptions options, Func<CloudTrailEvent, bool> filter) => new Evaluator(this, filter);

@@ -10,11 +10,28 @@ internal static class RuleQuery
     public const string Failed = "not isempty(errorCode)";
 
     /// <summary>
-    /// The call was made by AWS, not by a client: a service event, an AWS service principal, a call a service made on
-    /// the principal's behalf (<c>invokedBy</c>), or a <c>sourceIPAddress</c> that is no client address (blank,
-    /// "AWS Internal", a service host name: anything with a letter and no colon, which IPv6 addresses have).
+    /// An authorisation failure: an <c>errorCode</c> with Denied, Unauthorized, Forbidden or NotAuthorized in any case
+    /// (AccessDenied, Client.UnauthorizedOperation, …).
     /// </summary>
-    public const string MadeByAws = "(eventType = \"AwsServiceEvent\" or userIdentity.type = \"AWSService\" or ispresent(userIdentity.invokedBy) or isblank(sourceIPAddress) or (sourceIPAddress like /[A-Za-z]/ and sourceIPAddress not like /:/))";
+    public const string AccessDenied = "errorCode like /(?i)Denied|Unauthorized|Forbidden|NotAuthorized/";
+
+    /// <summary>
+    /// <c>sourceIPAddress</c> is no client address: blank, "AWS Internal" or a service host name (anything with a letter
+    /// and no colon, which IPv6 addresses have).
+    /// </summary>
+    public const string AwsSource = "(isblank(sourceIPAddress) or (sourceIPAddress like /[A-Za-z]/ and sourceIPAddress not like /:/))";
+
+    /// <summary>
+    /// The call was made by AWS, not by a client: a service event, an AWS service principal, a call a service made on
+    /// the principal's behalf (<c>invokedBy</c>), or a <c>sourceIPAddress</c> that is no client address (<see cref="AwsSource"/>).
+    /// </summary>
+    public const string MadeByAws = "(eventType = \"AwsServiceEvent\" or userIdentity.type = \"AWSService\" or ispresent(userIdentity.invokedBy) or " + AwsSource + ")";
+
+    /// <summary>
+    /// A console session: the <c>sessionCredentialFromConsole</c> flag, or a user agent of the console (aws-internal,
+    /// ConsoleFrontend, S3Console, console host names, the sign-in service, a browser).
+    /// </summary>
+    public const string ConsoleSession = "(sessionCredentialFromConsole = \"true\" or userAgent like /(?i)aws-internal\\/|^aws-internal|console\\.amazonaws\\.com|^console\\.|console\\.aws\\.amazon\\.com|^signin\\.amazonaws\\.com$/ or userAgent like /ConsoleFrontend|S3Console|^Mozilla\\//)";
 
     /// <summary>The complement of <see cref="MadeByAws"/>.</summary>
     public const string NotMadeByAws = "not " + MadeByAws;

@@ -3,7 +3,10 @@ namespace NotebookHelpers.Detections;
 /// <summary>A rule that needs history (bursts, first-seen, after-containment); its evaluator keeps bounded state.</summary>
 public abstract class StatefulRule : DetectionRule
 {
-    /// <inheritdoc />
+    /// <summary>
+    /// Sets the rule's description; <paramref name="filter"/>, when given, is the Logs Insights filter expression that
+    /// selects the events the rule's history is built from (its <see cref="DetectionRule.Filter"/>).
+    /// </summary>
     protected StatefulRule(
         string id,
         string title,
@@ -12,9 +15,11 @@ public abstract class StatefulRule : DetectionRule
         string insightsQuery,
         string explanation,
         string recommendedAction,
-        string falsePositives)
+        string falsePositives,
+        string? filter = null)
         : base(id, title, severity, attack, insightsQuery, explanation, recommendedAction, falsePositives)
     {
+        Filter = filter;
     }
 
     /// <inheritdoc />

@@ -19,10 +19,13 @@ public sealed class QueryDefinedRuleTests
 
     private static IReadOnlyList<QueryRule> QueryRules { get; } = [.. DetectionCatalog.All.OfType<QueryRule>()];
 
+    // Stateful rules whose per-event part (the events their history is built from) is a filter expression.
+    private static IReadOnlyList<DetectionRule> FilteredStatefulRules { get; } = [.. DetectionCatalog.All.Where(r => r.IsStateful && r.Filter is not null)];
+
     [Fact]
     public void EveryQueryRuleShowsItsFilterAndItCompilesOfflineAndRendersToAthenaSql()
     {
-        Assert.True(QueryRules.Count >= 17, $"only {QueryRules.Count} rules are defined by their query");
+        Assert.True(QueryRules.Count >= 31, $"only {QueryRules.Count} rules are defined by their query");
         foreach (var rule in QueryRules)
         {
             Assert.False(string.IsNullOrWhiteSpace(rule.Filter), rule.Id);
@@ -34,10 +37,22 @@ public sealed class QueryDefinedRuleTests
         }
     }
 
+    [Fact]
+    public void AStatefulRulesPerEventFilterIsTheOneItsQueryShows()
+    {
+        Assert.NotEmpty(FilteredStatefulRules);
+        foreach (var rule in FilteredStatefulRules)
+        {
+            Assert.Contains("\n| filter " + rule.Filter + "\n", rule.InsightsQuery, StringComparison.Ordinal);
+            InsightsFilterSet.Compile([rule.Filter!]);
+            OfflineQueryRunner.Validate(InsightsQuery.Parse(rule.InsightsQuery));
+        }
+    }
+
     [ToolFact(ExternalTools.TrinoSyntax)]
     public async Task EveryQueryRulesAthenaSqlParsesAsTrino()
     {
-        var rendered = QueryRules.Select(r => (r.Id, Sql: SqlRenderer.Render(r.InsightsQuery, SqlDialect.Trino, Athena).Text)).ToList();
+        var rendered = QueryRules.Concat(FilteredStatefulRules).Select(r => (r.Id, Sql: SqlRenderer.Render(r.InsightsQuery, SqlDialect.Trino, Athena).Text)).ToList();
 
         var results = await TrinoGrammar.ValidateAsync([.. rendered.Select(r => r.Sql)]);
 
@@ -63,6 +78,34 @@ public sealed class QueryDefinedRuleTests
         var (events, _) = EvidenceReader.ReadAll([RepositoryPaths.SharedDataset(recording)]);
 
         await AssertQuerySelectsWhatEachRuleMatches(events, minimumMatched: 1);
+    }
+
+    [SharedDataFact]
+    public void TheSharedQueryFragmentsSayWhatCloudTrailFactsSayOnEveryRecordedEvent()
+    {
+        // The stateful rules still use CloudTrailFacts; the query rules use RuleQuery's fragments. They must agree.
+        var (events, _) = EvidenceReader.ReadAll([
+            Path.Combine(RepositoryPaths.DataSamples, "sample-incident", "trail-s3"), RepositoryPaths.SharedDataset("suzaku-sample-data-sans504"),
+            RepositoryPaths.SharedDataset("invictus-ir-aws-dataset/CloudTrail"), RepositoryPaths.SharedDataset("stratus-red-team-detonation-logs"),
+            RepositoryPaths.SharedDataset("traildiscover-log-examples"), RepositoryPaths.SharedDataset("otrf-security-datasets")]);
+        (string Name, string Fragment, Func<CloudTrailEvent, bool> Fact)[] pairs =
+        [
+            ("Succeeded", RuleQuery.Succeeded, CloudTrailFacts.Succeeded),
+            ("Failed", RuleQuery.Failed, e => !CloudTrailFacts.Succeeded(e)),
+            ("AccessDenied", RuleQuery.AccessDenied, e => CloudTrailFacts.IsAccessDenied(e.ErrorCode)),
+            ("AwsSource", RuleQuery.AwsSource, e => CloudTrailFacts.IsAwsSource(e.SourceIPAddress)),
+            ("MadeByAws", RuleQuery.MadeByAws, CloudTrailFacts.IsMadeByAws),
+            ("ConsoleSession", RuleQuery.ConsoleSession, CloudTrailFacts.IsConsoleSession),
+        ];
+        var reader = InsightsFilterSet.Compile([.. pairs.Select(p => p.Fragment)]).CreateReader();
+
+        Assert.True(events.Count > 35_000, $"{events.Count} events");
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            var disagree = events.Where(e => reader.Matches(i, e) != pairs[i].Fact(e)).Select(e => e.Location.ToString()).Take(3).ToList();
+            Assert.True(disagree.Count == 0, $"{pairs[i].Name}: the fragment and CloudTrailFacts disagree on {string.Join(", ", disagree)}");
+            Assert.Contains(events, e => pairs[i].Fact(e));
+        }
     }
 
     [Fact]
@@ -105,5 +148,15 @@ public sealed class QueryDefinedRuleTests
         }
 
         Assert.True(matched >= minimumMatched, $"only {matched} events matched any query rule: the comparison shows nothing");
+
+        // A stateful rule's evidence is made of events its filter selected.
+        var stateful = DetectionRunner.Run(events, new DetectionOptions { MaxEvidencePerFinding = int.MaxValue }, FilteredStatefulRules);
+        foreach (var rule in FilteredStatefulRules)
+        {
+            var evidence = stateful.ForRule(rule.Id).SelectMany(f => f.Evidence).Select(e => e.Location.ToString()).ToHashSet(StringComparer.Ordinal);
+            var results = await runner.RunAsync(InsightsFilterSet.FilterQuery(rule.Filter!) + "\n| limit 100000", TimeRange.All);
+            var selected = results.Rows.Select(r => r.Single(f => f.Field == "@ptr").Value).ToHashSet(StringComparer.Ordinal);
+            Assert.True(evidence.IsSubsetOf(selected), $"{rule.Id}: {evidence.Except(selected).Count()} evidence events are not selected by its filter");
+        }
     }
 }

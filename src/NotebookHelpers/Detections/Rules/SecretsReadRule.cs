@@ -3,25 +3,21 @@ using NotebookHelpers.Events;
 namespace NotebookHelpers.Detections.Rules;
 
 /// <summary>Secrets Manager values read (or tried): the key is being used to collect more credentials.</summary>
-public sealed class SecretsReadRule() : EventRule(
+public sealed class SecretsReadRule() : QueryRule(
     id: "secrets-manager-read",
     title: "Secrets read from Secrets Manager",
     severity: Severity.Medium,
     attack: new AttackTechnique(AttackTactic.CredentialAccess, "T1555.006", "Credentials from Password Stores: Cloud Secrets Management Stores"),
-    insightsQuery: RuleQuery.Select("eventSource = \"secretsmanager.amazonaws.com\" and eventName in [\"GetSecretValue\", \"BatchGetSecretValue\"]", "requestParameters.secretId", "requestParameters.secretIdList.0", "requestParameters.filters.0.key"),
+    filter: "eventSource = \"secretsmanager.amazonaws.com\" and eventName in [\"GetSecretValue\", \"BatchGetSecretValue\"] and not ispresent(userIdentity.invokedBy)",
+    fields: ["requestParameters.secretId", "requestParameters.secretIdList.0", "requestParameters.filters.0.key"],
     explanation: "GetSecretValue and BatchGetSecretValue return stored secrets: database passwords, API tokens, other keys. After a key leak, secrets read by the attacker must be treated as leaked too. Denied attempts are reported as well; they show what the attacker was after.",
     recommendedAction: "List the secrets read (the evidence events name them) and rotate every one of them, then look for use of those credentials elsewhere.",
     falsePositives: "Applications reading their own secrets at start-up (normally through a role session inside AWS, always the same secrets).")
 {
     /// <inheritdoc />
-    public override RuleMatch? Match(CloudTrailEvent ev)
+    protected override RuleMatch Describe(CloudTrailEvent ev)
     {
         ArgumentNullException.ThrowIfNull(ev);
-        if (ev.EventSource != "secretsmanager.amazonaws.com" || ev.EventName is not ("GetSecretValue" or "BatchGetSecretValue") || ev.UserIdentity?.InvokedBy is not null)
-        {
-            return null;
-        }
-
         var secret = CloudTrailFacts.LastSegment(CloudTrailFacts.Request(ev, "secretId"), ':') ??
                      (CloudTrailFacts.Request(ev, "secretIdList") is { } list ? list : CloudTrailFacts.Request(ev, "filters") is { } filters ? "filter " + filters : "(all)");
         return CloudTrailFacts.Succeeded(ev)

@@ -3,12 +3,13 @@ using NotebookHelpers.Events;
 namespace NotebookHelpers.Detections.Rules;
 
 /// <summary>SSM Parameter Store values read with decryption.</summary>
-public sealed class SecureParameterReadRule() : EventRule(
+public sealed class SecureParameterReadRule() : QueryRule(
     id: "ssm-secure-parameters-read",
     title: "Encrypted SSM parameters read",
     severity: Severity.Medium,
     attack: new AttackTechnique(AttackTactic.CredentialAccess, "T1555.006", "Credentials from Password Stores: Cloud Secrets Management Stores"),
-    insightsQuery: RuleQuery.Select("eventSource = \"ssm.amazonaws.com\" and eventName in [\"GetParameter\", \"GetParameters\", \"GetParametersByPath\"] and requestParameters.withDecryption = 1", "requestParameters.name", "requestParameters.names.0", "requestParameters.path"),
+    filter: "eventSource = \"ssm.amazonaws.com\" and eventName in [\"GetParameter\", \"GetParameters\", \"GetParametersByPath\"] and (requestParameters.withDecryption = \"true\" or tolower(requestParameters.withDecryption) = \"true\") and not ispresent(userIdentity.invokedBy)",
+    fields: ["requestParameters.name", "requestParameters.names.0", "requestParameters.path"],
     explanation: "SecureString parameters hold passwords and keys; reading them with withDecryption returns them in clear text. Attackers sweep Parameter Store for more credentials.",
     recommendedAction: "List the parameters read and rotate the credentials they hold.",
     falsePositives: "Applications and deployment pipelines loading their configuration.")
@@ -25,15 +26,9 @@ public sealed class SecureParameterReadRule() : EventRule(
     }
 
     /// <inheritdoc />
-    public override RuleMatch? Match(CloudTrailEvent ev)
+    protected override RuleMatch Describe(CloudTrailEvent ev)
     {
         ArgumentNullException.ThrowIfNull(ev);
-        if (ev.EventSource != "ssm.amazonaws.com" || ev.EventName is not ("GetParameter" or "GetParameters" or "GetParametersByPath") ||
-            !CloudTrailFacts.IsTrue(ev, "requestParameters.withDecryption") || ev.UserIdentity?.InvokedBy is not null)
-        {
-            return null;
-        }
-
         var what = CloudTrailFacts.Request(ev, "name") ?? CloudTrailFacts.Request(ev, "path") ?? Names(ev);
         return CloudTrailFacts.Succeeded(ev)
             ? new RuleMatch(ev, $"read decrypted parameter(s) {what}")

@@ -3,12 +3,13 @@ using NotebookHelpers.Events;
 namespace NotebookHelpers.Detections.Rules;
 
 /// <summary>A failed attempt to switch off logging or detection: the intent is there even when the call failed.</summary>
-public sealed class TamperingAttemptFailedRule() : EventRule(
+public sealed class TamperingAttemptFailedRule() : QueryRule(
     id: "log-tampering-attempt-failed",
     title: "Failed attempt to disable logging or detection",
     severity: Severity.Medium,
     attack: new AttackTechnique(AttackTactic.DefenseEvasion, "T1562", "Impair Defenses"),
-    insightsQuery: RuleQuery.Select("eventName in " + RuleQuery.List(Names) + " and ispresent(errorCode)", "errorMessage"),
+    filter: "eventName in " + RuleQuery.List(Names) + " and " + RuleQuery.Failed,
+    fields: ["errorMessage"],
     explanation: "A call that would stop CloudTrail, GuardDuty, Config, flow logs or DNS query logs failed (denied, wrong name, missing resource). The successful versions have their own rules; a failed one still shows that someone tried to blind the account, and that they may try again with other rights. A failure because the target does not exist (TrailNotFound, InvalidTrailName, NoSuch…) is Info: nothing was at risk.",
     recommendedAction: "Find who made the call and what else their key did; check that the logging they targeted is still on.",
     falsePositives: "Clean-up scripts run against resources that are already gone.")
@@ -21,14 +22,9 @@ public sealed class TamperingAttemptFailedRule() : EventRule(
     ];
 
     /// <inheritdoc />
-    public override RuleMatch? Match(CloudTrailEvent ev)
+    protected override RuleMatch Describe(CloudTrailEvent ev)
     {
         ArgumentNullException.ThrowIfNull(ev);
-        if (ev.EventName is null || !Names.Contains(ev.EventName) || CloudTrailFacts.Succeeded(ev))
-        {
-            return null;
-        }
-
         var target = CloudTrailFacts.Request(ev, "name") ?? CloudTrailFacts.Request(ev, "trailName") ?? CloudTrailFacts.Request(ev, "detectorId") ??
                      CloudTrailFacts.Request(ev, "configurationRecorderName") ?? CloudTrailFacts.Request(ev, "resolverQueryLogConfigId");
         var what = $"{ev.EventName}{(target is null ? "" : " on " + CloudTrailFacts.LastSegment(target))} failed ({ev.ErrorCode})";

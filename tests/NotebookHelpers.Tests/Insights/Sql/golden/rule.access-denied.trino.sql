@@ -13,6 +13,6 @@ SELECT (to_unixtime(from_iso8601_timestamp(eventtime)) * 1000) AS "c0",
   eventid AS "__ord",
   concat("$path", '#', coalesce(eventid, '')) AS "__ptr"
 FROM "security"."cloudtrail_logs"
-WHERE ((coalesce(regexp_like(errorcode, 'Unauthorized|Denied|Forbidden'), false) AND (NOT coalesce(regexp_like(sourceipaddress, 'amazonaws\.com|AWS Internal'), false))) AND (NOT coalesce(regexp_like(useragent, '^aws-internal'), false)))
+WHERE ((coalesce(regexp_like(errorcode, '(?i)Denied|Unauthorized|Forbidden|NotAuthorized'), false) AND (NOT (coalesce((CASE WHEN coalesce(length(trim(sourceipaddress)), 0) = 0 THEN 1 ELSE 0 END) <> 0, false) OR (coalesce(regexp_like(sourceipaddress, '[A-Za-z]'), false) AND (NOT coalesce(regexp_like(sourceipaddress, ':'), false)))))) AND (NOT coalesce(regexp_like(useragent, '(?i)^aws-internal'), false)))
 ORDER BY "__k0" ASC NULLS LAST, "__ord" ASC
 LIMIT 10000;

@@ -12,6 +12,6 @@ SELECT (to_unixtime(from_iso8601_timestamp(eventtime)) * 1000) AS "c0",
   eventid AS "__ord",
   concat("$path", '#', coalesce(eventid, '')) AS "__ptr"
 FROM "security"."cloudtrail_logs"
-WHERE (coalesce(eventsource = 'bedrock.amazonaws.com', false) AND coalesce(eventname IN ('GetFoundationModelAvailability', 'ListFoundationModels', 'GetFoundationModel', 'GetModelInvocationLoggingConfiguration', 'ListFoundationModelAgreementOffers', 'PutUseCaseForModelAccess', 'CreateFoundationModelAgreement', 'PutFoundationModelEntitlement', 'InvokeModel', 'InvokeModelWithResponseStream', 'Converse', 'ConverseStream'), false))
+WHERE ((coalesce(eventsource = 'bedrock.amazonaws.com', false) AND coalesce(eventname IN ('GetFoundationModelAvailability', 'ListFoundationModels', 'GetFoundationModel', 'GetModelInvocationLoggingConfiguration', 'ListFoundationModelAgreementOffers', 'PutUseCaseForModelAccess', 'CreateFoundationModelAgreement', 'PutFoundationModelEntitlement', 'InvokeModel', 'InvokeModelWithResponseStream', 'Converse', 'ConverseStream'), false)) AND (NOT (((coalesce(eventtype = 'AwsServiceEvent', false) OR coalesce(useridentity.type = 'AWSService', false)) OR (useridentity.invokedby IS NOT NULL)) OR (coalesce((CASE WHEN coalesce(length(trim(sourceipaddress)), 0) = 0 THEN 1 ELSE 0 END) <> 0, false) OR (coalesce(regexp_like(sourceipaddress, '[A-Za-z]'), false) AND (NOT coalesce(regexp_like(sourceipaddress, ':'), false)))))))
 ORDER BY "__k0" ASC NULLS LAST, "__ord" ASC
 LIMIT 10000;

@@ -12,6 +12,6 @@ SELECT (to_unixtime(from_iso8601_timestamp(eventtime)) * 1000) AS "c0",
   eventid AS "__ord",
   concat("$path", '#', coalesce(eventid, '')) AS "__ptr"
 FROM "security"."cloudtrail_logs"
-WHERE (((coalesce(eventsource = 'ec2.amazonaws.com', false) AND coalesce(eventname = 'ModifyInstanceAttribute', false)) AND (json_extract_scalar(requestparameters, '$.userData') IS NOT NULL)) AND (NOT (errorcode IS NOT NULL)))
+WHERE (((coalesce(eventsource = 'ec2.amazonaws.com', false) AND coalesce(eventname = 'ModifyInstanceAttribute', false)) AND (json_extract_scalar(requestparameters, '$.userData') IS NOT NULL)) AND coalesce((CASE WHEN coalesce(length(errorcode), 0) = 0 THEN 1 ELSE 0 END) <> 0, false))
 ORDER BY "__k0" ASC NULLS LAST, "__ord" ASC
 LIMIT 10000;

@@ -15,6 +15,6 @@ SELECT (to_unixtime(from_iso8601_timestamp(eventtime)) * 1000) AS "c0",
   eventid AS "__ord",
   concat("$path", '#', coalesce(eventid, '')) AS "__ptr"
 FROM "security"."cloudtrail_logs"
-WHERE (((coalesce(eventsource = 'iam.amazonaws.com', false) AND coalesce(eventname IN ('AttachUserPolicy', 'AttachRolePolicy', 'AttachGroupPolicy'), false)) AND coalesce(regexp_like(json_extract_scalar(requestparameters, '$.policyArn'), '(AdministratorAccess|IAMFullAccess|PowerUserAccess)$'), false)) AND (NOT (errorcode IS NOT NULL)))
+WHERE (((coalesce(eventsource = 'iam.amazonaws.com', false) AND coalesce(eventname IN ('AttachUserPolicy', 'AttachRolePolicy', 'AttachGroupPolicy'), false)) AND coalesce(regexp_like(json_extract_scalar(requestparameters, '$.policyArn'), '/(AdministratorAccess|IAMFullAccess|PowerUserAccess)$'), false)) AND coalesce((CASE WHEN coalesce(length(errorcode), 0) = 0 THEN 1 ELSE 0 END) <> 0, false))
 ORDER BY "__k0" ASC NULLS LAST, "__ord" ASC
 LIMIT 10000;

@@ -14,6 +14,6 @@ SELECT (to_unixtime(from_iso8601_timestamp(eventtime)) * 1000) AS "c0",
   eventid AS "__ord",
   concat("$path", '#', coalesce(eventid, '')) AS "__ptr"
 FROM "security"."cloudtrail_logs"
-WHERE (coalesce(eventsource = 'secretsmanager.amazonaws.com', false) AND coalesce(eventname IN ('GetSecretValue', 'BatchGetSecretValue'), false))
+WHERE ((coalesce(eventsource = 'secretsmanager.amazonaws.com', false) AND coalesce(eventname IN ('GetSecretValue', 'BatchGetSecretValue'), false)) AND (NOT (useridentity.invokedby IS NOT NULL)))
 ORDER BY "__k0" ASC NULLS LAST, "__ord" ASC
 LIMIT 10000;

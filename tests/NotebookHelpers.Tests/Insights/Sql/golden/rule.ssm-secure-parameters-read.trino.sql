@@ -14,6 +14,6 @@ SELECT (to_unixtime(from_iso8601_timestamp(eventtime)) * 1000) AS "c0",
   eventid AS "__ord",
   concat("$path", '#', coalesce(eventid, '')) AS "__ptr"
 FROM "security"."cloudtrail_logs"
-WHERE ((coalesce(eventsource = 'ssm.amazonaws.com', false) AND coalesce(eventname IN ('GetParameter', 'GetParameters', 'GetParametersByPath'), false)) AND coalesce((CASE CAST((CASE WHEN json_extract_scalar(requestparameters, '$.withDecryption') IS NOT NULL THEN json_format(json_extract(requestparameters, '$.withDecryption')) END) AS VARCHAR) WHEN 'true' THEN 1E0 WHEN 'false' THEN 0E0 ELSE TRY_CAST(json_extract_scalar(requestparameters, '$.withDecryption') AS DOUBLE) END) = 1E0, false))
+WHERE (((coalesce(eventsource = 'ssm.amazonaws.com', false) AND coalesce(eventname IN ('GetParameter', 'GetParameters', 'GetParametersByPath'), false)) AND (coalesce(json_extract_scalar(requestparameters, '$.withDecryption') = 'true', false) OR coalesce(lower(json_extract_scalar(requestparameters, '$.withDecryption')) = 'true', false))) AND (NOT (useridentity.invokedby IS NOT NULL)))
 ORDER BY "__k0" ASC NULLS LAST, "__ord" ASC
 LIMIT 10000;
