@@ -14,15 +14,16 @@ public static class LinkedCandidates
 
     /// <summary>
     /// The suggestions after the first that share its principal or a source IP address, in rank order, each with why
-    /// it is linked; <paramref name="investigate"/> investigates a key (the top key's profile supplies its principal
+    /// it is linked; <paramref name="profile"/> profiles a key (only its owner and addresses are compared, so no
+    /// blast radius is built for a key that turns out not to be linked; the top key's profile supplies the principal
     /// and addresses).
     /// </summary>
     public static IReadOnlyList<(KeySuggestion Suggestion, string Link)> Find(KeyInvestigation top, IReadOnlyList<KeySuggestion> suggestions,
-        Func<string, KeyInvestigation> investigate)
+        Func<string, AccessKeyProfile> profile)
     {
         ArgumentNullException.ThrowIfNull(top);
         ArgumentNullException.ThrowIfNull(suggestions);
-        ArgumentNullException.ThrowIfNull(investigate);
+        ArgumentNullException.ThrowIfNull(profile);
         var principal = top.Profile.Owner?.Arn;
         var addresses = Addresses(top.Profile);
         var linked = new List<(KeySuggestion, string)>();
@@ -33,12 +34,12 @@ public static class LinkedCandidates
                 break;
             }
 
-            var profile = investigate(s.AccessKeyId).Profile;
-            if (principal is not null && principal.Equals(profile.Owner?.Arn, StringComparison.Ordinal))
+            var candidate = profile(s.AccessKeyId);
+            if (principal is not null && principal.Equals(candidate.Owner?.Arn, StringComparison.Ordinal))
             {
                 linked.Add((s, $"same principal as {top.AccessKeyId} ({principal})"));
             }
-            else if (Addresses(profile).Intersect(addresses, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } shared)
+            else if (Addresses(candidate).Intersect(addresses, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } shared)
             {
                 linked.Add((s, $"used from the same address(es) as {top.AccessKeyId}: {string.Join(", ", shared.Take(3))}"));
             }

@@ -195,7 +195,7 @@ public sealed class IncidentCase : IHtmlRenderable
             if (investigation is not null)
             {
                 var top = investigation;
-                linked = LinkedCandidates.Find(top, suggestions, k => investigator.Investigate(k))
+                linked = LinkedCandidates.Find(top, suggestions, k => AccessKeyProfiler.Build(investigator.Index, k))
                     .Select(l => investigator.Investigate(l.Suggestion.AccessKeyId, $"linked to {top.AccessKeyId}: {l.Link}; {l.Suggestion.Reason}"))
                     .ToList();
             }
