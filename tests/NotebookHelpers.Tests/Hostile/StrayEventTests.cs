@@ -52,6 +52,40 @@ public sealed class StrayEventTests
         Assert.Equal(expected.Select(f => f.Summary), withStray.Select(f => f.Summary));
     }
 
+    [Fact]
+    public void EveryBaselineRuleForgetsWhatALoneEarlyEventTaughtIt()
+    {
+        // The attacker's own first call, years early: a rule that kept it as "known" would no longer see the attack's
+        // GetCallerIdentity from that address as new.
+        using var dir = new TempDirectory();
+        var clean = Directory.CreateDirectory(Path.Combine(dir.Path, "clean")).FullName;
+        LeakedKeyScenario.Build().WriteTrailFile(Path.Combine(clean, "trail.json"));
+        var stray = Directory.CreateDirectory(Path.Combine(dir.Path, "stray")).FullName;
+        LeakedKeyScenario.Build().WriteTrailFile(Path.Combine(stray, "trail.json"));
+        var record = System.Text.Json.Nodes.JsonNode.Parse(HostileRecords.Record(Stray, "eventName", "GetCallerIdentity", LeakedKeyScenario.LeakedKey, "stray"))!;
+        record["eventSource"] = "sts.amazonaws.com";
+        record["sourceIPAddress"] = LeakedKeyScenario.AttackerIp;
+        record["errorCode"] = null;
+        record["errorMessage"] = null;
+        dir.WriteBytes("stray/2019.json", Encoding.UTF8.GetBytes("{\"Records\":[" + record.ToJsonString() + "]}"));
+
+        string[] baselineRules = ["recon-caller-identity-first-call", "region-first-activity", "console-login-without-mfa", "sts-cross-account-assume-role", "ec2-instance-credentials-used-externally"];
+        var expected = Findings(clean, baselineRules);
+        var withStray = Findings(stray, baselineRules);
+
+        Assert.Contains(expected, f => f.RuleId == "recon-caller-identity-first-call");
+        Assert.Equal(expected.Select(f => (f.RuleId, f.Severity, f.Summary)), withStray.Select(f => (f.RuleId, f.Severity, f.Summary)));
+    }
+
+    private static List<Finding> Findings(string folder, string[] ruleIds)
+    {
+        var (events, report) = EvidenceReader.ReadAll([folder]);
+        Assert.Empty(report.Problems);
+        return DetectionRunner.Run(events).Findings
+            .Where(f => ruleIds.Contains(f.RuleId) && !f.Evidence.Any(e => e.EventId == "stray"))
+            .ToList();
+    }
+
     private static List<Finding> RegionFindings(string folder)
     {
         var (events, report) = EvidenceReader.ReadAll([folder]);

@@ -26,11 +26,21 @@ public sealed class CallerIdentityFirstCallRule() : StatefulRule(
         return new Evaluator(options);
     }
 
-    private sealed class Evaluator(DetectionOptions options) : IRuleEvaluator
+    private sealed class Evaluator : IRuleEvaluator
     {
         private readonly HashSet<(string Key, string Source)> _seen = [];
         private readonly HashSet<(string Key, string Network)> _networks = [];
-        private readonly BaselineWindow _baseline = new(options.BaselinePeriod);
+        private readonly BaselineWindow _baseline;
+
+        public Evaluator(DetectionOptions options)
+        {
+            // What a lone early event taught (its source, its network) is no baseline: the period that follows is.
+            _baseline = new BaselineWindow(options.BaselinePeriod, () =>
+            {
+                _seen.Clear();
+                _networks.Clear();
+            });
+        }
 
         public void Observe(CloudTrailEvent ev, Action<RuleMatch> report)
         {

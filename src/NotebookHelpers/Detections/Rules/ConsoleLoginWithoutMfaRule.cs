@@ -30,11 +30,20 @@ public sealed class ConsoleLoginWithoutMfaRule() : StatefulRule(
         return new Evaluator(options);
     }
 
-    private sealed class Evaluator(DetectionOptions options) : IRuleEvaluator
+    private sealed class Evaluator : IRuleEvaluator
     {
         private readonly Dictionary<string, string> _setUpBy = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Dictionary<string, DateTimeOffset>> _networks = new(StringComparer.Ordinal);
-        private readonly BaselineWindow _baseline = new(options.BaselinePeriod);
+        private readonly DetectionOptions _options;
+        private readonly BaselineWindow _baseline;
+
+        public Evaluator(DetectionOptions options)
+        {
+            _options = options;
+
+            // A lone early sign-in's network is no baseline: the networks of the period that follows are.
+            _baseline = new BaselineWindow(options.BaselinePeriod, _networks.Clear);
+        }
 
         public void Observe(CloudTrailEvent ev, Action<RuleMatch> report)
         {
@@ -91,7 +100,7 @@ public sealed class ConsoleLoginWithoutMfaRule() : StatefulRule(
             known[network] = ev.EventTime;
             if (inBaseline)
             {
-                report(new RuleMatch(ev, $"{who} (baseline: no earlier sign-in of this user in the evidence's first {options.BaselinePeriod.TotalDays:0.#} days to compare with)", Severity.Info));
+                report(new RuleMatch(ev, $"{who} (baseline: no earlier sign-in of this user in the evidence's first {_options.BaselinePeriod.TotalDays:0.#} days to compare with)", Severity.Info));
                 return;
             }
 

@@ -23,10 +23,16 @@ public sealed class CrossAccountAssumeRoleRule() : StatefulRule(
         return new Evaluator(options);
     }
 
-    private sealed class Evaluator(DetectionOptions options) : IRuleEvaluator
+    private sealed class Evaluator : IRuleEvaluator
     {
         private readonly HashSet<(string Caller, string Role)> _known = [];
-        private readonly BaselineWindow _baseline = new(options.BaselinePeriod);
+        private readonly BaselineWindow _baseline;
+
+        public Evaluator(DetectionOptions options)
+        {
+            // A lone early role assumption is no baseline: the assumptions of the period that follows are.
+            _baseline = new BaselineWindow(options.BaselinePeriod, _known.Clear);
+        }
 
         public void Observe(CloudTrailEvent ev, Action<RuleMatch> report)
         {

@@ -58,10 +58,16 @@ public sealed partial class InstanceCredentialsUsedExternallyRule() : StatefulRu
         return b[0] == 10 || (b[0] == 172 && b[1] is >= 16 and <= 31) || (b[0] == 192 && b[1] == 168) || b[0] == 127 || (b[0] == 100 && b[1] is >= 64 and <= 127);
     }
 
-    private sealed class Evaluator(DetectionOptions options) : IRuleEvaluator
+    private sealed class Evaluator : IRuleEvaluator
     {
         private readonly HashSet<(string Role, string Network)> _known = [];
-        private readonly BaselineWindow _baseline = new(options.BaselinePeriod);
+        private readonly BaselineWindow _baseline;
+
+        public Evaluator(DetectionOptions options)
+        {
+            // A lone early use of instance credentials is no baseline: the uses of the period that follows are.
+            _baseline = new BaselineWindow(options.BaselinePeriod, _known.Clear);
+        }
 
         public void Observe(CloudTrailEvent ev, Action<RuleMatch> report)
         {
