@@ -80,7 +80,7 @@ internal sealed class ConsoleCsvDecoder
             }
 
             var id = ev.EventID is { } eventId ? Encoding.UTF8.GetBytes(eventId) : null;
-            chunk.Records.Add(new DecodedRecord(record, record.Json, record.Location, ev.EventTime.UtcTicks, id is not null, id is null ? default : RecordFingerprint.OfId(id), RecordFingerprint.Of(json, hasWhitespace: false)));
+            chunk.Records.Add(new DecodedRecord(record, record.Json, record.Location, ev.EventTime.UtcTicks, id is not null, id is null ? default : RecordFingerprint.OfId(id), RecordFingerprint.Of(json, hasWhitespace: false), Json.JsonDuplicateKeys.Find(json)));
         }
 
         _sink(chunk);

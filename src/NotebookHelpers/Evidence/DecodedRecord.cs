@@ -6,7 +6,10 @@ namespace NotebookHelpers.Evidence;
 /// A record plus what the decoder extracted for deduplication and time filtering. <see cref="Record"/> is null
 /// when the record lacks a field the query requires (<see cref="EvidenceReaderOptions.RequiredKeys"/>): such a
 /// record is still deduplicated and counted, from <see cref="Json"/> and <see cref="Location"/>, but no
-/// <see cref="LogRecord"/> is made for it.
+/// <see cref="LogRecord"/> is made for it. <see cref="DuplicateKey"/> is the record's first repeated object key
+/// (<see cref="Json.JsonDuplicateKeys"/>), found by the decoding worker: walking every record's JSON once more costs
+/// as much as reading it, so it runs in parallel, not on the reader's one consuming thread.
 /// </summary>
 internal readonly record struct DecodedRecord(
-    LogRecord? Record, ReadOnlyMemory<byte> Json, EvidenceLocation Location, long EventTimeTicks, bool HasEventId, UInt128 EventIdHash, UInt128 ContentHash);
+    LogRecord? Record, ReadOnlyMemory<byte> Json, EvidenceLocation Location, long EventTimeTicks, bool HasEventId, UInt128 EventIdHash, UInt128 ContentHash,
+    (string Key, int Offset, int FirstOffset)? DuplicateKey);

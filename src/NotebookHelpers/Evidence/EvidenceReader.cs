@@ -179,7 +179,7 @@ public sealed class EvidenceReader
                     report.AddProblem(InvalidUtf8(decoded, invalid));
                 }
 
-                if (JsonDuplicateKeys.Find(decoded.Json.Span) is { } duplicate)
+                if (decoded.DuplicateKey is { } duplicate)
                 {
                     report.AddProblem(DuplicateKey(decoded, duplicate));
                 }

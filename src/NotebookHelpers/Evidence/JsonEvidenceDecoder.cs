@@ -863,7 +863,8 @@ internal sealed class JsonEvidenceDecoder
             info.EventTime.UtcTicks,
             info.EventIdLength > 0,
             info.EventIdLength > 0 ? RecordFingerprint.OfId(span.Slice(info.EventIdStart, info.EventIdLength)) : default,
-            RecordFingerprint.Of(slice, info.SawWhitespace)));
+            RecordFingerprint.Of(slice, info.SawWhitespace),
+            Json.JsonDuplicateKeys.Find(slice)));
     }
 
     // True when the query this read serves cannot match the record: it lacks a required field. Only decided when
@@ -917,7 +918,8 @@ internal sealed class JsonEvidenceDecoder
             info.EventTime.UtcTicks,
             info.EventIdLength > 0,
             info.EventIdLength > 0 ? RecordFingerprint.OfId(json.AsSpan(info.EventIdStart, info.EventIdLength)) : default,
-            RecordFingerprint.Of(json, info.SawWhitespace)));
+            RecordFingerprint.Of(json, info.SawWhitespace),
+            Json.JsonDuplicateKeys.Find(json)));
     }
 
     private enum ContainerMode
