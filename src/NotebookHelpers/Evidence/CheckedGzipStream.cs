@@ -14,7 +14,7 @@ namespace NotebookHelpers.Evidence;
 /// <see cref="ReadProblemKind.CorruptCompression"/> after keeping every record read before it. It assumes one gzip
 /// member, as CloudTrail and CloudWatch Logs write: a file of several concatenated members reads whole but is reported.
 /// </summary>
-internal sealed class CheckedGzipStream : Stream
+internal sealed class CheckedGzipStream : ReadOnlyForwardStream
 {
     // A gzip member is at least a 10-byte header, an empty deflate block and an 8-byte trailer.
     private const int MinimumLength = 18;
@@ -31,22 +31,6 @@ internal sealed class CheckedGzipStream : Stream
         _input = new TailStream(compressed);
         _gzip = new GZipStream(_input, CompressionMode.Decompress);
     }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -66,16 +50,6 @@ internal sealed class CheckedGzipStream : Stream
 
         return 0;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -106,29 +80,13 @@ internal sealed class CheckedGzipStream : Stream
     }
 
     // Passes the compressed bytes through, remembering how many there were and the last eight (the gzip trailer).
-    private sealed class TailStream(Stream source) : Stream
+    private sealed class TailStream(Stream source) : ReadOnlyForwardStream
     {
         private readonly byte[] _tail = new byte[8];
 
         public long Total { get; private set; }
 
         public ReadOnlySpan<byte> Tail => _tail;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -147,16 +105,6 @@ internal sealed class CheckedGzipStream : Stream
             Total += n;
             return n;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

@@ -1,25 +1,9 @@
 namespace NotebookHelpers.Evidence;
 
 /// <summary>A read-only stream that replays bytes already read while sniffing, then continues with the source.</summary>
-internal sealed class PrefixStream(ReadOnlyMemory<byte> prefix, Stream source) : Stream
+internal sealed class PrefixStream(ReadOnlyMemory<byte> prefix, Stream source) : ReadOnlyForwardStream
 {
     private ReadOnlyMemory<byte> _prefix = prefix;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -33,14 +17,4 @@ internal sealed class PrefixStream(ReadOnlyMemory<byte> prefix, Stream source) :
 
         return source.Read(buffer);
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
