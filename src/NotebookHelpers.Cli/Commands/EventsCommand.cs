@@ -114,7 +114,8 @@ public sealed class EventsCommand : ICliCommand
     }
 
     // One record per line: records from compact sources are written byte for byte; pretty-printed ones (they
-    // contain line breaks, which JSON only allows as whitespace) are compacted so the output stays JSON Lines.
+    // contain line breaks, which JSON only allows as whitespace) are compacted so the output stays JSON Lines, and
+    // characters that would reorder or drive a terminal are written as \uXXXX escapes (JsonText).
     // When stdout is a stream the bytes go straight to it, never re-encoded; a test's StringWriter gets text.
     private static void WriteJsonLines(IEnumerable<LogRecordBatch> batches, TextWriter output)
     {
@@ -124,6 +125,7 @@ public sealed class EventsCommand : ICliCommand
         var buffered = raw.stream is null ? null : new BufferedStream(raw.stream, 1 << 20);
         var bytes = ArrayPool<byte>.Shared.Rent(1 << 16);
         var chars = ArrayPool<char>.Shared.Rent(1 << 16);
+        var escaped = new ArrayBufferWriter<byte>();
         try
         {
             foreach (var batch in batches)
@@ -141,6 +143,8 @@ public sealed class EventsCommand : ICliCommand
 
                         json = bytes.AsSpan(0, JsonCompactor.Compact(json, bytes));
                     }
+
+                    json = JsonText.Escape(json, escaped);
 
                     if (buffered is not null)
                     {

@@ -1,13 +1,16 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using NotebookHelpers.Display;
 
 namespace NotebookHelpers.Insights;
 
 /// <summary>
 /// Writes <see cref="QueryResults"/> as the GetQueryResults response body:
 /// <c>{"status":"Complete","results":[[{"field":"…","value":"…"}]],"statistics":{"recordsMatched":3.0,…}}</c>,
-/// statistics as JSON doubles as AWS sends them.
+/// statistics as JSON doubles as AWS sends them. Values are evidence text, escaped for terminals by
+/// <see cref="JsonText"/> (they round-trip exactly).
 /// </summary>
 public static class QueryResultsJson
 {
@@ -15,7 +18,18 @@ public static class QueryResultsJson
     public static void Write(QueryResults results, Stream stream, bool indented = false)
     {
         ArgumentNullException.ThrowIfNull(results);
-        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        ArgumentNullException.ThrowIfNull(stream);
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            WriteResponse(writer, results);
+        }
+
+        stream.Write(JsonText.Escape(buffer.WrittenSpan, new ArrayBufferWriter<byte>()));
+    }
+
+    private static void WriteResponse(Utf8JsonWriter writer, QueryResults results)
+    {
         writer.WriteStartObject();
         writer.WriteString("status", results.Status.ToString());
         writer.WriteStartArray("results");

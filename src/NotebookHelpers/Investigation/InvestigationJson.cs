@@ -9,7 +9,8 @@ namespace NotebookHelpers.Investigation;
 
 /// <summary>
 /// Writes an <see cref="InvestigationReport"/> as JSON in the stable schema documented in docs/investigate-json.md:
-/// fixed property order, times as <c>yyyy-MM-ddTHH:mm:ssZ</c>, enums as lower-case words, absent values as null.
+/// fixed property order, times as <c>yyyy-MM-ddTHH:mm:ssZ</c>, enums as lower-case words, absent values as null;
+/// evidence text escaped for terminals by <c>Display.JsonText</c> (values round-trip exactly).
 /// </summary>
 public static class InvestigationJson
 {
@@ -68,7 +69,7 @@ public static class InvestigationJson
             w.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
+        return Display.JsonText.ToEscapedString(buffer.WrittenSpan) + "\n";
     }
 
     private static void Investigation(Utf8JsonWriter w, KeyInvestigation i)
