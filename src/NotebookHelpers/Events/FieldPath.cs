@@ -6,7 +6,8 @@ namespace NotebookHelpers.Events;
 /// Resolves Logs-Insights-style flattened paths against a JSON value: object keys joined with <c>.</c> and array
 /// elements addressed by index (<c>resources.0.ARN</c>, <c>requestParameters.instancesSet.items.0.instanceId</c>).
 /// Keys that themselves contain dots (S3 and IAM request parameters have them) are matched too: at each object the
-/// resolver tries every key that is a prefix of the remaining path ending at a dot, so no escaping is needed.
+/// resolver tries every key that is a prefix of the remaining path ending at a dot, so no escaping is needed. A
+/// repeated key is read at its first occurrence only.
 /// </summary>
 public static class FieldPath
 {
@@ -22,13 +23,19 @@ public static class FieldPath
         switch (root.ValueKind)
         {
             case JsonValueKind.Object:
+                // A repeated key reads as its first occurrence (docs/evidence-formats.md), an object's too: a later
+                // copy must not supply a path the first lacks. A key that can lead along the path is a prefix of it
+                // ending at a dot or at its end, so its length names it.
+                Span<bool> tried = path.Length < 256 ? stackalloc bool[path.Length + 1] : new bool[path.Length + 1];
                 foreach (var member in root.EnumerateObject())
                 {
                     var name = member.Name;
-                    if (!path.StartsWith(name, StringComparison.Ordinal))
+                    if (!path.StartsWith(name, StringComparison.Ordinal) || tried[name.Length])
                     {
                         continue;
                     }
+
+                    tried[name.Length] = true;
 
                     if (path.Length == name.Length)
                     {

@@ -59,6 +59,31 @@ public sealed class DuplicateKeyTests
         Assert.Equal(ReadProblemKind.DuplicateKey, Assert.Single(report.Problems).Kind);
     }
 
+    // A repeated object is read from its first copy only, leaf by leaf too: a key only the second copy has (arn) is
+    // missing, as it is for the typed event, and one both copies have reads the first's.
+    [Theory]
+    [InlineData("{\"type\":\"IAMUser\",\"accessKeyId\":\"AKIAHOSTILEKEY000001\"}", "{\"type\":\"Root\",\"arn\":\"arn:aws:iam::111122223333:root\",\"accessKeyId\":\"" + Second + "\"}")]
+    [InlineData("{\"type\":\"IAMUser\",\"arn\":\"arn:aws:iam::111122223333:user/victim\"}", "{\"arn\":\"arn:aws:iam::111122223333:root\",\"accessKeyId\":\"" + Second + "\"}")]
+    [InlineData("\"not an object\"", "{\"arn\":\"arn:aws:iam::111122223333:root\",\"accessKeyId\":\"" + Second + "\"}")]
+    public async Task ARepeatedObjectIsReadFromItsFirstCopyOnly(string first, string second)
+    {
+        using var dir = new TempDirectory();
+        var record = "{\"eventVersion\":\"1.08\",\"userIdentity\":" + first + ",\"eventTime\":\"2025-03-10T09:00:00Z\"," +
+            "\"eventSource\":\"iam.amazonaws.com\",\"eventName\":\"ListUsers\",\"awsRegion\":\"us-east-1\",\"userIdentity\":" + second +
+            ",\"eventID\":\"dup-object\",\"eventType\":\"AwsApiCall\",\"recipientAccountId\":\"111122223333\"}";
+        var path = dir.WriteBytes("object.json", Encoding.UTF8.GetBytes("{\"Records\":[" + record + "]}"));
+
+        var ev = Assert.Single(EvidenceReader.ReadAll([path]).Events);
+        var query = await Cli.Run("query", "--logs", path, "--format", "csv", "fields userIdentity.arn, userIdentity.accessKeyId, userIdentity.type");
+        var secondCopy = await Cli.Run("query", "--logs", path, "--format", "csv", $"filter userIdentity.accessKeyId = \"{Second}\" or userIdentity.arn like /root/ | stats count(*) as n");
+
+        Assert.Equal(0, query.Exit);
+        var typed = string.Join(",", ev.UserIdentity?.Arn, ev.UserIdentity?.AccessKeyId, ev.UserIdentity?.Type);
+        Assert.Equal(typed, string.Join(",", query.Stdout.Split('\n')[1].Split(',')[..3]));
+        Assert.Equal(typed, string.Join(",", ev.GetString("userIdentity.arn"), ev.GetString("userIdentity.accessKeyId"), ev.GetString("userIdentity.type")));
+        Assert.Equal("n\n0\n", secondCopy.Stdout);
+    }
+
     [Fact]
     public void TheFinderComparesKeysPerObjectAndUnescaped()
     {

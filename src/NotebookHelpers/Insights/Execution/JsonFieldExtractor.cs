@@ -12,11 +12,14 @@ namespace NotebookHelpers.Insights.Execution;
 /// without decoding, and the scan stops as soon as every wanted leaf has been found.
 /// Flattening follows Logs Insights: object keys join with dots, array elements by index
 /// (<c>resources.0.ARN</c>); strings, numbers and booleans are values; JSON null, objects and arrays are not (the
-/// field is missing). A key containing dots is matched against the dotted path too.
+/// field is missing). A key containing dots is matched against the dotted path too. A repeated key reads as its
+/// first occurrence, as in every reader (docs/evidence-formats.md): for an object or array too, so a later copy of
+/// <c>userIdentity</c> cannot add a leaf (<c>userIdentity.arn</c>) that the first copy, and the typed event, lack.
 /// </summary>
 internal sealed class JsonFieldExtractor
 {
-    private readonly PathNode _root = new();
+    private readonly PathNode _root = new(0);
+    private int _nodeCount = 1;
     private int _leafCount;
 
     public bool IsEmpty => _leafCount == 0;
@@ -30,12 +33,12 @@ internal sealed class JsonFieldExtractor
         var node = _root;
         foreach (var segment in segments)
         {
-            node = node.GetOrAddChild(Encoding.UTF8.GetBytes(segment));
+            node = node.GetOrAddChild(Encoding.UTF8.GetBytes(segment), ref _nodeCount);
         }
 
         if (node.Targets.Count == 0)
         {
-            node.Leaf = _leafCount++;
+            _leafCount++;
         }
 
         node.Targets.Add((slot, asTimestamp));
@@ -49,10 +52,10 @@ internal sealed class JsonFieldExtractor
             return;
         }
 
-        // The leaves found in this record: a repeated key reads as its first occurrence, as in every reader
-        // (docs/evidence-formats.md), and does not count twice towards stopping the scan. Per call, since the
+        // The path nodes visited in this record, leaves and the objects and arrays above them: each is read at its
+        // first occurrence only, and a leaf does not count twice towards stopping the scan. Per call, since the
         // extractor is shared by the query's workers.
-        var words = (_leafCount + 63) / 64;
+        var words = (_nodeCount + 63) / 64;
         Span<ulong> done = words <= 4 ? stackalloc ulong[4] : new ulong[words];
         done.Clear();
         var found = 0;
@@ -105,6 +108,13 @@ internal sealed class JsonFieldExtractor
 
     private bool Visit(ReadOnlySpan<byte> json, PathNode node, JsonTokenKind kind, int start, int end, Value[] slots, Span<ulong> done, ref int found)
     {
+        var bit = 1UL << (node.Id % 64);
+        if ((done[node.Id / 64] & bit) != 0)
+        {
+            return false;
+        }
+
+        done[node.Id / 64] |= bit;
         switch (kind)
         {
             case JsonTokenKind.Object:
@@ -113,12 +123,11 @@ internal sealed class JsonFieldExtractor
                 return node.HasChildren && ScanArray(json, start, node, slots, done, ref found);
         }
 
-        if (node.Targets.Count == 0 || (done[node.Leaf / 64] & (1UL << (node.Leaf % 64))) != 0)
+        if (node.Targets.Count == 0)
         {
             return false;
         }
 
-        done[node.Leaf / 64] |= 1UL << (node.Leaf % 64);
         var token = json[start..end];
         foreach (var (slot, asTimestamp) in node.Targets)
         {
@@ -151,18 +160,19 @@ internal sealed class JsonFieldExtractor
         return kind == JsonTokenKind.Number && Utf8Parser.TryParse(token, out double ms, out _) ? Value.FromEpochMilliseconds(ms) : Value.Missing;
     }
 
-    private sealed class PathNode
+    private sealed class PathNode(int id)
     {
         private byte[][] _keys = [];
         private PathNode[] _children = [];
 
         public List<(int Slot, bool AsTimestamp)> Targets { get; } = [];
 
-        public int Leaf { get; set; }
+        /// <summary>The node's bit in a record's set of visited nodes.</summary>
+        public int Id { get; } = id;
 
         public bool HasChildren => _children.Length > 0;
 
-        public PathNode GetOrAddChild(byte[] key)
+        public PathNode GetOrAddChild(byte[] key, ref int nodeCount)
         {
             for (var i = 0; i < _keys.Length; i++)
             {
@@ -172,7 +182,7 @@ internal sealed class JsonFieldExtractor
                 }
             }
 
-            var child = new PathNode();
+            var child = new PathNode(nodeCount++);
             _keys = [.. _keys, key];
             _children = [.. _children, child];
             return child;
