@@ -42,6 +42,72 @@ public sealed class TruncatedGzipTests
         Assert.Equal(Enumerable.Range(0, events.Count).Select(i => $"cut-{i}"), events.Select(e => e.EventID));
     }
 
+    // cat a.gz b.gz c.gz: RFC 1952 allows a file of several members, and it reads as their data joined.
+    [Fact]
+    public void SeveralConcatenatedMembersReadWholeWithoutANotice()
+    {
+        using var dir = new TempDirectory();
+        var members = Members();
+        var path = dir.WriteBytes("111122223333_CloudTrail_us-east-1_20250310T0900Z_cat.json.gz", [.. members.SelectMany(m => m)]);
+
+        var (events, report) = EvidenceReader.ReadAll([path]);
+
+        Assert.Empty(report.Problems);
+        Assert.Equal(Enumerable.Range(0, Records).Select(i => $"cut-{i}"), events.Select(e => e.EventID));
+    }
+
+    // A later member cut short or damaged is still damaged compression, named by the file and where that member starts.
+    [Theory]
+    [InlineData("cut in header")]
+    [InlineData("cut in half")]
+    [InlineData("cut in trailer")]
+    [InlineData("cut last byte")]
+    [InlineData("middle member's CRC")]
+    [InlineData("middle member's size")]
+    [InlineData("middle member's data")]
+    [InlineData("last member's CRC")]
+    public void ALaterMemberCutOrDamagedIsCorruptCompression(string damage)
+    {
+        using var dir = new TempDirectory();
+        var members = Members();
+        var bytes = members.SelectMany(m => m).ToArray();
+        var middle = members[0].Length;
+        var last = middle + members[1].Length;
+        switch (damage)
+        {
+            case "cut in header": bytes = bytes[..(last + 5)]; break;
+            case "cut in half": bytes = bytes[..(last + (members[2].Length / 2))]; break;
+            case "cut in trailer": bytes = bytes[..^4]; break;
+            case "cut last byte": bytes = bytes[..^1]; break;
+            case "middle member's CRC": bytes[last - 7] ^= 0x40; break;
+            case "middle member's size": bytes[last - 4] ^= 0x01; break;
+            case "middle member's data": bytes[middle + (members[1].Length / 2)] ^= 0x55; break;
+            default: bytes[^6] ^= 0x40; break;
+        }
+
+        var path = dir.WriteBytes("111122223333_CloudTrail_us-east-1_20250310T0900Z_cat.json.gz", bytes);
+
+        var (events, report) = EvidenceReader.ReadAll([path]);
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal(ReadProblemKind.CorruptCompression, problem.Kind);
+        Assert.Equal(path, problem.Location.Path);
+        Assert.Contains("compressed", problem.Reason, StringComparison.Ordinal);
+        Assert.Equal(Enumerable.Range(0, events.Count).Select(i => $"cut-{i}"), events.Select(e => e.EventID));
+        if (damage.StartsWith("cut", StringComparison.Ordinal))
+        {
+            Assert.Contains($"gzip member 3 that starts at compressed byte {last.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}", problem.Reason, StringComparison.Ordinal);
+        }
+    }
+
+    // The document in three gzip members, split at arbitrary byte offsets (a member may end inside a record).
+    private static byte[][] Members()
+    {
+        var document = Document();
+        int[] splits = [0, document.Length / 3, (document.Length / 3) + 4097, document.Length];
+        return [.. splits.Zip(splits.Skip(1)).Select(s => Gzip(document[s.First..s.Second]))];
+    }
+
     private static byte[] Document()
     {
         var records = Enumerable.Range(0, Records).Select(i => Encoding.UTF8.GetString(
