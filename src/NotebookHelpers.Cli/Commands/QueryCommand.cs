@@ -52,7 +52,7 @@ public sealed class QueryCommand : ICliCommand
     public string Usage =>
         "nbh query --logs PATH|cwl:[REGION:]GROUP|lookup:[KEY=]VALUE|s3://BUCKET[/PREFIX] [--logs ...] [--start T] [--end T] [--format table|json|csv] " +
         "[--engine offline|duckdb] [--sql [--dialect trino|duckdb] [--table DB.TABLE]] " +
-        "| --engine athena --table [DB.]TABLE [--database DB] --start T [--end T] [--accounts A1,A2] [--regions R1,R2] [--workgroup W] [--output s3://…] [--max-scan-gb N] [--price-per-tb USD] " +
+        "| --engine athena --table [DB.]TABLE [--database DB] --start T [--end T] [--accounts A1,A2] [--workgroup W] [--output s3://…] [--max-scan-gb N] [--price-per-tb USD] " +
         "[--profile NAME] [--region REGION] [--evidence DIR] [--regions all|R1,R2] 'QUERY'";
 
     /// <inheritdoc />
@@ -62,7 +62,7 @@ public sealed class QueryCommand : ICliCommand
         .Option("--end", "T", "latest event time, ISO 8601 or epoch seconds (default: all)")
         .Option("--format", "FORMAT", "table (default), json (the GetQueryResults response) or csv", "-f")
         .Option("--evidence", "DIR", "where lookup: and s3:// sources save what they fetch (required for them)")
-        .Option("--regions", "LIST", "regions a lookup: sweep covers: 'all' enabled regions (default) or a comma-separated list")
+        .Option("--regions", "LIST", "the regions read: those a lookup: sweep covers, and with --engine athena the region partitions read; 'all' (default: every enabled region, every projected one) or a comma-separated list")
         .Option("--engine", "ENGINE", "offline (default: nbh's own engine), duckdb (embedded DuckDB over the same local evidence; built with `dotnet build src/NotebookHelpers.DuckDb`) or athena (Amazon Athena over --table)")
         .Flag("--sql", "print the query as SQL instead of running it (nothing is read)")
         .Option("--dialect", "DIALECT", "the SQL dialect --sql prints: trino (Athena, the default) or duckdb (the default with --engine duckdb)")

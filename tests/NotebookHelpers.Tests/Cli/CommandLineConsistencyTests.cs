@@ -37,6 +37,22 @@ public class CommandLineConsistencyTests
         Assert.All(evidenceOptions, o => Assert.Equal("--evidence", o.Name));
     }
 
+    // --regions bounds a lookup: sweep and, with --engine athena, the partitions read: one option, named once in
+    // the usage and once in the list, whose line says both.
+    [Fact]
+    public async Task QueryHelpListsRegionsOnceWithBothMeanings()
+    {
+        var run = await CliRun.RunAsync("query", "--help");
+
+        var usage = run.Out.Split('\n')[0];
+        var optionLines = run.Out.Split('\n').Where(l => l.TrimStart().StartsWith("--regions", StringComparison.Ordinal)).ToList();
+        Assert.StartsWith("usage: nbh query ", usage, StringComparison.Ordinal);
+        Assert.Equal(2, usage.Split("--regions").Length);
+        var line = Assert.Single(optionLines);
+        Assert.Contains("lookup:", line, StringComparison.Ordinal);
+        Assert.Contains("--engine athena", line, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TheOldInvestigateOptionNamePointsAtTheNewOne()
     {
