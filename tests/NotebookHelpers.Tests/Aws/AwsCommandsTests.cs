@@ -178,11 +178,17 @@ public sealed class AwsCommandsTests : IDisposable
         await using var server = await FakeAwsServer.StartAsync(Account);
         using var env = EnvironmentScope.ForServer(server);
 
+        var staging = Path.Combine(_evidence, NotebookHelpers.Evidence.EvidenceStaging.FolderName);
+        Directory.CreateDirectory(staging);
+        // The lock file a killed run leaves: it must not block this run, and goes with it.
+        await File.WriteAllTextAsync(Path.Combine(staging, "manifest.lock"), "");
+
         var fetch = await CliRun.RunAsync("fetch-trail", "s3://trail-bucket", "--start", "2023-11-05", "--end", "2023-11-05T23:00:00Z", "--evidence", _evidence);
         var query = await CliRun.RunAsync("query", "--logs", Path.Combine(_evidence, "s3"), "stats count(*) by eventName");
 
         Assert.True(fetch.ExitCode == 0, fetch.Error);
         Assert.Contains("1 objects listed, 1 downloaded", fetch.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(staging));
         Assert.True(query.ExitCode == 0, query.Error);
         Assert.Contains("RunInstances", query.Out, StringComparison.Ordinal);
     }

@@ -259,18 +259,29 @@ public sealed class EvidenceDirectory
     }
 
     // Processes fetching into one folder take turns at placing a file and recording it, so a file fetched by two of
-    // them is recorded once. The lock is a file held open exclusively; the OS releases it if a process dies.
-    private async Task<FileStream> LockFolderAsync(CancellationToken cancellationToken)
+    // them is recorded once. The lock is a file held open exclusively; the OS releases it if a process dies, so a
+    // lock file left by a killed run does not block the next. The holder deletes the file before releasing it, so a
+    // finished fetch leaves none behind. A process that opened the file just before the holder deleted it may then
+    // hold a lock on a file no longer in the folder: it sees the path gone, and tries again.
+    private async Task<FolderLock> LockFolderAsync(CancellationToken cancellationToken)
     {
         var path = Path.Combine(Root, Evidence.EvidenceStaging.FolderName, "manifest.lock");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         for (var attempt = 0; ; attempt++)
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             try
             {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                // Windows cannot delete a file it holds open, and refuses to open one deleted on close.
+                var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1,
+                    OperatingSystem.IsWindows() ? FileOptions.DeleteOnClose : FileOptions.None);
+                if (File.Exists(path))
+                {
+                    return new FolderLock(file, path);
+                }
+
+                await file.DisposeAsync().ConfigureAwait(false);
             }
-            catch (IOException) when (attempt < 3000)
+            catch (Exception e) when ((e is IOException or UnauthorizedAccessException) && attempt < 3000)
             {
                 await Task.Delay(10, cancellationToken).ConfigureAwait(false);
             }
@@ -337,6 +348,20 @@ public sealed class EvidenceDirectory
         else
         {
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        }
+    }
+
+    // The folder lock held: deletes its file, then releases it (Windows deletes it on close).
+    private sealed class FolderLock(FileStream file, string path) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            if (!OperatingSystem.IsWindows())
+            {
+                File.Delete(path);
+            }
+
+            await file.DisposeAsync().ConfigureAwait(false);
         }
     }
 }
