@@ -34,12 +34,8 @@ public sealed class TruncatedGzipTests
 
         var (events, report) = EvidenceReader.ReadAll([path]);
 
-        var problem = Assert.Single(report.Problems);
-        Assert.Equal(ReadProblemKind.CorruptCompression, problem.Kind);
-        Assert.Equal(path, problem.Location.Path);
-        Assert.Contains("compressed", problem.Reason, StringComparison.Ordinal);
+        AssertCorruptCompression(path, events, report);
         Assert.InRange(events.Count, 0, cut is "trailer" or "last byte" ? Records : Records - 1);
-        Assert.Equal(Enumerable.Range(0, events.Count).Select(i => $"cut-{i}"), events.Select(e => e.EventID));
     }
 
     // cat a.gz b.gz c.gz: RFC 1952 allows a file of several members, and it reads as their data joined.
@@ -89,15 +85,22 @@ public sealed class TruncatedGzipTests
 
         var (events, report) = EvidenceReader.ReadAll([path]);
 
+        var problem = AssertCorruptCompression(path, events, report);
+        if (damage.StartsWith("cut", StringComparison.Ordinal))
+        {
+            Assert.Contains($"gzip member 3 that starts at compressed byte {last.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}", problem.Reason, StringComparison.Ordinal);
+        }
+    }
+
+    // One problem, damaged compression naming the file, and the records before the damage kept in order.
+    private static ReadProblem AssertCorruptCompression(string path, IReadOnlyList<NotebookHelpers.Events.CloudTrailEvent> events, ReadReport report)
+    {
         var problem = Assert.Single(report.Problems);
         Assert.Equal(ReadProblemKind.CorruptCompression, problem.Kind);
         Assert.Equal(path, problem.Location.Path);
         Assert.Contains("compressed", problem.Reason, StringComparison.Ordinal);
         Assert.Equal(Enumerable.Range(0, events.Count).Select(i => $"cut-{i}"), events.Select(e => e.EventID));
-        if (damage.StartsWith("cut", StringComparison.Ordinal))
-        {
-            Assert.Contains($"gzip member 3 that starts at compressed byte {last.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}", problem.Reason, StringComparison.Ordinal);
-        }
+        return problem;
     }
 
     // The document in three gzip members, split at arbitrary byte offsets (a member may end inside a record).

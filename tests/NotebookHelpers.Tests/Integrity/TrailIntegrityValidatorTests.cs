@@ -74,6 +74,34 @@ public sealed class TrailIntegrityValidatorTests : IDisposable
         Assert.Equal([(IntegrityStatus.Valid, 4)], report.Count(IntegrityFileKind.Digest));
     }
 
+    // RFC 1952 lets a file hold several gzip members; what CloudTrail hashed is their data joined, so a log file
+    // recompressed as two members (cat a.gz b.gz) is still valid, and one cut short is still damaged.
+    [Fact]
+    public void ALogFileOfSeveralGzipMembersIsValidAndOneCutShortIsNot()
+    {
+        var (key, _) = _trail.LogKeys[2];
+        var (cut, _) = _trail.LogKeys[3];
+        foreach (var k in new[] { key, cut })
+        {
+            var content = _trail.Read(k);
+            _trail.WriteGzip(k, content[..(content.Length / 2)]);
+            var first = File.ReadAllBytes(_trail.PathOf(k));
+            _trail.WriteGzip(k, content[(content.Length / 2)..]);
+            File.WriteAllBytes(_trail.PathOf(k), [.. first, .. File.ReadAllBytes(_trail.PathOf(k))]);
+        }
+
+        var bytes = File.ReadAllBytes(_trail.PathOf(cut));
+        File.WriteAllBytes(_trail.PathOf(cut), bytes[..^3]);
+
+        var report = Validate();
+
+        Assert.Equal(IntegrityStatus.Valid, Result(report, key).Status);
+        var damaged = Result(report, cut);
+        Assert.Equal(IntegrityStatus.Modified, damaged.Status);
+        Assert.Contains("damaged gzip data", damaged.Reason, StringComparison.Ordinal);
+        Assert.Contains(_trail.PathOf(cut), damaged.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ADeletedLogFileIsMissingAndNamesTheDigestThatListsIt()
     {

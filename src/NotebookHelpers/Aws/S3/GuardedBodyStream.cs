@@ -5,19 +5,9 @@ namespace NotebookHelpers.Aws.S3;
 /// (an object that stops answering ends instead of hanging for minutes), and reading stops one byte past the size
 /// the listing gave (a body longer than listed is refused instead of filling the disk).
 /// </summary>
-internal sealed class GuardedBodyStream(Stream inner, TimeSpan idleTimeout, long maxBytes) : Stream
+internal sealed class GuardedBodyStream(Stream inner, TimeSpan idleTimeout, long maxBytes) : Evidence.ReadOnlyForwardStream
 {
     private long _read;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => _read; set => throw new NotSupportedException(); }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -49,21 +39,24 @@ internal sealed class GuardedBodyStream(Stream inner, TimeSpan idleTimeout, long
         return n;
     }
 
-    public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+    // The evidence folder reads asynchronously; a synchronous reader gets the same guards.
+    public override int Read(Span<byte> buffer)
+    {
+        var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(buffer.Length);
+        try
+        {
+            var n = ReadAsync(rented.AsMemory(0, buffer.Length)).AsTask().GetAwaiter().GetResult();
+            rented.AsSpan(0, n).CopyTo(buffer);
+            return n;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
