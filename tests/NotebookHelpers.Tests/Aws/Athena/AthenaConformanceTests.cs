@@ -17,7 +17,7 @@ namespace NotebookHelpers.Tests.Aws.Athena;
 /// same files: on a real recording (Invictus IR's CloudTrail files, laid out in the bucket as CloudTrail delivers them)
 /// for every conformance query Trino accepts, and on the sample incident over several result pages.
 /// </summary>
-[Collection(ProcessEnvironmentCollection.Name)]
+[Collection(ProcessStateCollection.Name)]
 public sealed partial class AthenaConformanceTests(ITestOutputHelper output)
 {
     private const string InvictusFolder = "invictus-ir-aws-dataset/CloudTrail";

@@ -12,7 +12,7 @@ namespace NotebookHelpers.Tests.Aws.Athena;
 /// of the key it spawned; only those files are downloaded, and the investigation over them finds what it finds over
 /// the whole trail.
 /// </summary>
-[Collection(ProcessEnvironmentCollection.Name)]
+[Collection(ProcessStateCollection.Name)]
 public sealed class AthenaEvidenceSourceTests
 {
     private const string LeakedKey = "AKIA3NWPX4QHZRT7K2MD";
