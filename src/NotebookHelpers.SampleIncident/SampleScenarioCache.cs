@@ -39,7 +39,18 @@ public static class SampleScenarioCache
         File.WriteAllText(Path.Combine(staging, StampFile), stamp);
         if (Directory.Exists(folder) && !IsCurrent(folder, stamp))
         {
-            Delete(folder);
+            // Moved aside before it is deleted: another generator (thread or process) may be replacing the same stale
+            // copy, and only one of them can move it; deleting it in place, each deleted files the other was deleting.
+            var stale = folder + ".stale-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
+            try
+            {
+                Directory.Move(folder, stale);
+                Delete(stale);
+            }
+            catch (IOException) when (!Directory.Exists(folder) || IsCurrent(folder, stamp))
+            {
+                // The other one moved it first (and may have moved its fresh copy in already).
+            }
         }
 
         try

@@ -4,7 +4,7 @@ using NotebookHelpers.Tests.Aws.Support;
 
 namespace NotebookHelpers.Tests.Aws;
 
-[Collection(ProcessEnvironmentCollection.Name)]
+[Collection(NotebookHelpers.Tests.Support.ProcessStateCollection.Name)]
 public sealed class AwsCommandsTests : IDisposable
 {
     private const string SessionToken = "IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKENNEVERPRINTED";

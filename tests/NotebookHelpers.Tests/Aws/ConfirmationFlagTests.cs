@@ -6,7 +6,7 @@ namespace NotebookHelpers.Tests.Aws;
 /// A flag that confirms an action has one spelling: anything else next to it is refused with exit code 2 before any
 /// call reaches AWS (the fake server must not have seen a single request).
 /// </summary>
-[Collection(ProcessEnvironmentCollection.Name)]
+[Collection(NotebookHelpers.Tests.Support.ProcessStateCollection.Name)]
 public sealed class ConfirmationFlagTests : IDisposable
 {
     private readonly string _evidence = Path.Combine(Path.GetTempPath(), "nbh-confirm-" + Guid.NewGuid().ToString("N"));

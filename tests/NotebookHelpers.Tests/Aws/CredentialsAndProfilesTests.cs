@@ -9,7 +9,7 @@ using NotebookHelpers.Tests.Aws.Support;
 
 namespace NotebookHelpers.Tests.Aws;
 
-[Collection(ProcessEnvironmentCollection.Name)]
+[Collection(NotebookHelpers.Tests.Support.ProcessStateCollection.Name)]
 public sealed class CredentialsAndProfilesTests : IDisposable
 {
     private const string AssumedKey = "ASIAASSUMEDROLE00001";

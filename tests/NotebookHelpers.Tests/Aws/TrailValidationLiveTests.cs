@@ -15,7 +15,7 @@ namespace NotebookHelpers.Tests.Aws;
 /// metadata are fetched, CloudTrail's public keys come from ListPublicKeys (JSON 1.1, SigV4) into the evidence folder,
 /// and the folder then validates offline.
 /// </summary>
-[Collection(ProcessEnvironmentCollection.Name)]
+[Collection(ProcessStateCollection.Name)]
 public sealed class TrailValidationLiveTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2025, 3, 11, 0, 0, 0, TimeSpan.Zero);

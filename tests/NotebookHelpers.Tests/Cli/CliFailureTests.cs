@@ -6,7 +6,7 @@ using NotebookHelpers.Tests.Aws.Support;
 namespace NotebookHelpers.Tests.Cli;
 
 /// <summary>Whatever a command does not handle ends as one line on stderr and exit code 1, with secrets redacted.</summary>
-[Collection(ProcessEnvironmentCollection.Name)]
+[Collection(NotebookHelpers.Tests.Support.ProcessStateCollection.Name)]
 public sealed class CliFailureTests
 {
     private const string Secret = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";

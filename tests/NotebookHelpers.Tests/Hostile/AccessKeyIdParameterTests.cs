@@ -12,7 +12,7 @@ namespace NotebookHelpers.Tests.Hostile;
 /// 01; a value that is not an access key id (a user id, an ARN, a secret key) is a clear error that does not echo a
 /// secret.
 /// </summary>
-[Collection(NotebookRunsCollection.Name)]
+[Collection(ProcessStateCollection.Name)]
 public sealed class AccessKeyIdParameterTests
 {
     private const string Key = "AKIA3NWPX4QHZRT7K2MD";

@@ -9,7 +9,7 @@ using NotebookHelpers.Tests.Support;
 namespace NotebookHelpers.Tests.Hostile;
 
 /// <summary>Notebook 05 runs to its end on evidence where one record's user agent holds a Latin-1 byte.</summary>
-[Collection(NotebookRunsCollection.Name)]
+[Collection(ProcessStateCollection.Name)]
 public sealed class InvalidUtf8NotebookTests
 {
     [Fact]

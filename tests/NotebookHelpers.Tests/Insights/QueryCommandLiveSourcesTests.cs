@@ -4,7 +4,7 @@ using NotebookHelpers.Tests.Aws.Support;
 namespace NotebookHelpers.Tests.Insights;
 
 /// <summary><c>nbh query</c> over live sources, against the loopback fake account (every request's SigV4 verified).</summary>
-[Collection(ProcessEnvironmentCollection.Name)]
+[Collection(NotebookHelpers.Tests.Support.ProcessStateCollection.Name)]
 public sealed class QueryCommandLiveSourcesTests : IDisposable
 {
     private readonly string _evidence = Path.Combine(Path.GetTempPath(), "nbh-query-live-" + Guid.NewGuid().ToString("N"));

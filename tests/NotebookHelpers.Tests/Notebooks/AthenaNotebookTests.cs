@@ -8,7 +8,7 @@ namespace NotebookHelpers.Tests.Notebooks;
 /// whose Athena table lies over the sample organization trail. The key's files come back through Athena and S3, and
 /// the blast radius is the sample's.
 /// </summary>
-[Collection(ProcessEnvironmentCollection.Name)]
+[Collection(ProcessStateCollection.Name)]
 public sealed class AthenaNotebookTests
 {
     private const string LeakedKey = "AKIA3NWPX4QHZRT7K2MD";

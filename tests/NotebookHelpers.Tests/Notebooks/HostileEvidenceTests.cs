@@ -12,7 +12,7 @@ namespace NotebookHelpers.Tests.Notebooks;
 /// Notebook 01, run on evidence whose attacker-controlled fields carry markup and script, renders all of it as text:
 /// in the executed notebook's outputs and in the HTML report.
 /// </summary>
-[Collection(NotebookRunsCollection.Name)]
+[Collection(ProcessStateCollection.Name)]
 public sealed partial class HostileEvidenceTests : IClassFixture<HostileEvidenceTests.Run>
 {
     // The analyst types the key, so it is checked before anything runs (AccessKeyIdParameter); the evidence is hostile.

@@ -9,7 +9,7 @@ using static NotebookHelpers.Tests.Notebooks.NotebookFixture;
 namespace NotebookHelpers.Tests.Notebooks;
 
 /// <summary>The report of a notebook that shows hostile evidence, two charts and a failure.</summary>
-[Collection(NotebookRunsCollection.Name)]
+[Collection(ProcessStateCollection.Name)]
 public sealed partial class HtmlReportTests : IClassFixture<HtmlReportTests.Report>
 {
     private const string Hostile = "<script>alert(1)</script>";

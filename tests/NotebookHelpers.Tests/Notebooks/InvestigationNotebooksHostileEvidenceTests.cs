@@ -16,7 +16,7 @@ namespace NotebookHelpers.Tests.Notebooks;
 /// event names, error codes, the created user and its key) carry markup and script: every output, every notebook
 /// report and the write-up's incident report render all of it as text.
 /// </summary>
-[Collection(NotebookRunsCollection.Name)]
+[Collection(ProcessStateCollection.Name)]
 public sealed partial class InvestigationNotebooksHostileEvidenceTests(InvestigationNotebooksHostileEvidenceTests.Runs runs)
     : IClassFixture<InvestigationNotebooksHostileEvidenceTests.Runs>
 {

@@ -6,7 +6,7 @@ using NotebookHelpers.Tests.Support;
 namespace NotebookHelpers.Tests.Notebooks;
 
 /// <summary>A key that is not in the evidence stops the investigation with one sentence instead of empty tables and charts.</summary>
-[Collection(NotebookRunsCollection.Name)]
+[Collection(ProcessStateCollection.Name)]
 public sealed class KeyNotInEvidenceNotebookTests
 {
     [Fact]

@@ -15,7 +15,7 @@ namespace NotebookHelpers.Tests.Notebooks;
 /// 07 on the trail bucket with the case's evidence folder (02's sweep and actions), 05 on the same bucket and folder,
 /// 06 on the log group.
 /// </summary>
-[Collection(ProcessEnvironmentCollection.Name)]
+[Collection(ProcessStateCollection.Name)]
 public sealed class LiveNotebookTests(LiveNotebookTests.Runs runs) : IClassFixture<LiveNotebookTests.Runs>
 {
     private const string Cwl = "cwl:us-east-1:" + LiveAccount.LogGroup;

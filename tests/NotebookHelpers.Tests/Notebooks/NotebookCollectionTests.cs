@@ -13,7 +13,7 @@ namespace NotebookHelpers.Tests.Notebooks;
 /// Every notebook in notebooks/ runs in-process on the sample incident, as the README's main command runs it, and
 /// shows what the answer key says a correct investigation finds.
 /// </summary>
-[Collection(NotebookRunsCollection.Name)]
+[Collection(ProcessStateCollection.Name)]
 public sealed partial class NotebookCollectionTests : IClassFixture<NotebookCollectionTests.Runs>
 {
     private readonly Runs _runs;

@@ -7,7 +7,7 @@ using static NotebookHelpers.Tests.Notebooks.NotebookFixture;
 namespace NotebookHelpers.Tests.Notebooks;
 
 /// <summary>Runner semantics on one notebook that exercises parameters, outputs, displays and references.</summary>
-[Collection(NotebookRunsCollection.Name)]
+[Collection(ProcessStateCollection.Name)]
 public sealed class NotebookRunnerTests : IClassFixture<NotebookRunnerTests.Run>
 {
     private readonly Run _run;

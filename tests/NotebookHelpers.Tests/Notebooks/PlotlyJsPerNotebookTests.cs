@@ -8,7 +8,7 @@ using static NotebookHelpers.Tests.Notebooks.NotebookFixture;
 namespace NotebookHelpers.Tests.Notebooks;
 
 /// <summary>An executed notebook holds plotly.js once: in its first chart output, and again where that cell runs again.</summary>
-[Collection(NotebookRunsCollection.Name)]
+[Collection(ProcessStateCollection.Name)]
 public sealed class PlotlyJsPerNotebookTests
 {
     private const string FirstChart = "display(new NotebookHelpers.Charts.PlotlyFigure(\"first\").Add(NotebookHelpers.Charts.PlotlyTrace.Bar(\"b\", new[] { \"x\" }, new[] { 1 })));";

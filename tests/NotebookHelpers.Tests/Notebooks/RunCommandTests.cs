@@ -5,7 +5,7 @@ using static NotebookHelpers.Tests.Notebooks.NotebookFixture;
 
 namespace NotebookHelpers.Tests.Notebooks;
 
-[Collection(NotebookRunsCollection.Name)]
+[Collection(ProcessStateCollection.Name)]
 public sealed class RunCommandTests : IDisposable
 {
     private readonly TempDirectory _folder = new();

@@ -11,7 +11,7 @@ namespace NotebookHelpers.Tests.Notebooks;
 /// Every notebook runs without a cell error on every training scenario other than mining (NotebookCollectionTests
 /// covers mining), and the findings and the write-up tell that scenario's story, not the mining one.
 /// </summary>
-[Collection(NotebookRunsCollection.Name)]
+[Collection(ProcessStateCollection.Name)]
 public sealed class ScenarioNotebookTests
 {
     public static TheoryData<string, string[]> Stories() => new()

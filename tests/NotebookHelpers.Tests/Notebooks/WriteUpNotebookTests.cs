@@ -7,7 +7,7 @@ using NotebookHelpers.Tests.Support;
 namespace NotebookHelpers.Tests.Notebooks;
 
 /// <summary>Notebook 07 run twice on the same evidence writes the same incident report, byte for byte.</summary>
-[Collection(NotebookRunsCollection.Name)]
+[Collection(ProcessStateCollection.Name)]
 public sealed class WriteUpNotebookTests
 {
     [Fact]

@@ -4,7 +4,7 @@ using NotebookHelpers.WriteUp;
 namespace NotebookHelpers.Tests.WriteUp;
 
 /// <summary>Opening a case on a live source (Logs Insights through the loopback fake): what the source reports is kept.</summary>
-[Collection(ProcessEnvironmentCollection.Name)]
+[Collection(NotebookHelpers.Tests.Support.ProcessStateCollection.Name)]
 public sealed class IncidentCaseLiveSourceTests
 {
     [Fact]

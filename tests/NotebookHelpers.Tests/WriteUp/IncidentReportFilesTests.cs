@@ -14,7 +14,7 @@ namespace NotebookHelpers.Tests.WriteUp;
 /// The report's files: byte-identical reruns, the actions log, the manifest's checks, hostile strings, and nbh report.
 /// In the notebook-runs collection: opening a case shows a progress display, which must not land in a running notebook.
 /// </summary>
-[Collection(NotebookHelpers.Tests.Notebooks.NotebookRunsCollection.Name)]
+[Collection(ProcessStateCollection.Name)]
 public sealed class IncidentReportFilesTests
 {
     [Fact]

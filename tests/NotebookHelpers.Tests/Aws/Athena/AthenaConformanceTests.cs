@@ -11,12 +11,13 @@ namespace NotebookHelpers.Tests.Aws.Athena;
 
 /// <summary>
 /// The protocol proof: <c>nbh query --engine athena</c> against a loopback Athena that walks QUEUED → RUNNING →
-/// SUCCEEDED (or FAILED), pages its results with the header row, and answers with rows embedded DuckDB computes for
+/// SUCCEEDED (or FAILED; the walk on the sample's query, the real recording's queries succeed at the first poll so
+/// the run does not wait nbh's 1.25 s of polling 51 times), pages its results with the header row, and answers with rows embedded DuckDB computes for
 /// the rendered query's DuckDB twin (<see cref="DuckDbAthenaTwin"/>), prints what the offline engine prints over the
 /// same files: on a real recording (Invictus IR's CloudTrail files, laid out in the bucket as CloudTrail delivers them)
 /// for every conformance query Trino accepts, and on the sample incident over several result pages.
 /// </summary>
-[Collection(ProcessEnvironmentCollection.Name)]
+[Collection(ProcessStateCollection.Name)]
 public sealed partial class AthenaConformanceTests(ITestOutputHelper output)
 {
     private const string InvictusFolder = "invictus-ir-aws-dataset/CloudTrail";
@@ -35,7 +36,9 @@ public sealed partial class AthenaConformanceTests(ITestOutputHelper output)
             bucket.Put(key, File.ReadAllBytes(file));
         }
 
-        var athena = new FakeAthena(twin.Evaluate) { QueuedPolls = 1, RunningPolls = 1, WorkGroups = new Dictionary<string, string?> { ["primary"] = "s3://results/" } };
+        // Succeeded at the first poll: what is compared here is the rows; the state walk (each poll that does not end
+        // the query is a real wait of nbh's) is ResultsOverSeveralPagesWithTheirHeaderRowPrintAsOffline's.
+        var athena = new FakeAthena(twin.Evaluate) { QueuedPolls = 0, RunningPolls = 0, WorkGroups = new Dictionary<string, string?> { ["primary"] = "s3://results/" } };
         athena.CreateTable(CloudTrailTableDdl.Render(new CloudTrailTableSpec
         {
             Bucket = "invictus-trail",
@@ -89,7 +92,7 @@ public sealed partial class AthenaConformanceTests(ITestOutputHelper output)
         const string query = "filter eventSource = \"s3.amazonaws.com\" | fields eventID, eventName, sourceIPAddress | sort eventID asc";
         const string start = "2025-03-10T00:00:00Z";
         const string end = "2025-03-11T23:59:59Z";
-        await using var account = await SampleTrailAthena.StartAsync();
+        await using var account = await SampleTrailAthena.StartAsync(queuedPolls: 1, runningPolls: 1);
         account.Twin.Register(query, TimeRange.Parse(start, end));
         using var env = EnvironmentScope.ForServer(account.Server);
 
@@ -100,6 +103,9 @@ public sealed partial class AthenaConformanceTests(ITestOutputHelper output)
         Assert.Equal(AthenaQueryCommandTests.WithoutBytesAndPointers(offline.Out), AthenaQueryCommandTests.WithoutBytesAndPointers(onAthena.Out));
         var pages = account.Server.Requests.Count(r => r.Operation == "GetQueryResults");
         Assert.True(pages > 2, $"{pages} GetQueryResults calls: the rows fit one page, so paging was not exercised");
+        // Both executions (rows and statistics) were seen QUEUED, then RUNNING, then SUCCEEDED: three polls each.
+        Assert.Equal(2, account.Athena.Started.Count);
+        Assert.Equal(6, account.Server.Requests.Count(r => r.Operation == "GetQueryExecution"));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace NotebookHelpers.Tests.Aws.Athena;
 /// offline engine's over the same files, with Athena's bytes scanned and the cost; the scan bound refuses before
 /// anything starts; Ctrl-C stops the executions; the SQL, executions and result pages are kept in the evidence folder.
 /// </summary>
-[Collection(ProcessEnvironmentCollection.Name)]
+[Collection(ProcessStateCollection.Name)]
 public sealed class AthenaQueryCommandTests
 {
     private const string Start = "2025-03-10T00:00:00Z";

@@ -8,7 +8,7 @@ using NotebookHelpers.Tests.Support;
 namespace NotebookHelpers.Tests.Aws.Athena;
 
 /// <summary>nbh athena-table: the partition-projected CloudTrail table, and that its template finds the sample's files.</summary>
-[Collection(ProcessEnvironmentCollection.Name)]
+[Collection(ProcessStateCollection.Name)]
 public sealed class AthenaTableTests
 {
     private const string Org = "o-7pq2xk4m9d";

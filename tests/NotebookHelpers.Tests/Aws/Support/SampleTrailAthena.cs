@@ -46,8 +46,12 @@ public sealed class SampleTrailAthena : IAsyncDisposable
     /// <summary>Its trail bucket.</summary>
     public FakeS3Bucket Bucket_ { get; }
 
-    /// <summary>Starts the account.</summary>
-    public static async Task<SampleTrailAthena> StartAsync()
+    /// <summary>
+    /// Starts the account. Its executions succeed at the first poll unless <paramref name="queuedPolls"/> and
+    /// <paramref name="runningPolls"/> say otherwise: every poll that does not end the query costs nbh a real wait
+    /// (0.5 s, then half as long again each time), so only a test about the state walk asks for one.
+    /// </summary>
+    public static async Task<SampleTrailAthena> StartAsync(int queuedPolls = 0, int runningPolls = 0)
     {
         var bucket = new FakeS3Bucket(Bucket, pageSize: 1000);
         var objects = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -61,8 +65,8 @@ public sealed class SampleTrailAthena : IAsyncDisposable
         var twin = new DuckDbAthenaTwin(objects, Bucket, Table);
         var athena = new FakeAthena(sql => sql.StartsWith("SELECT DISTINCT \"$path\"", StringComparison.Ordinal) ? SampleTrailKeyFiles.Evaluate(sql, TrailFolder, Bucket) : twin.Evaluate(sql))
         {
-            QueuedPolls = 0,
-            RunningPolls = 0,
+            QueuedPolls = queuedPolls,
+            RunningPolls = runningPolls,
             WorkGroups = new Dictionary<string, string?> { ["primary"] = null, ["ir"] = "s3://ir-results/" },
         };
         athena.CreateTable(CloudTrailTableDdl.Render(new CloudTrailTableSpec
