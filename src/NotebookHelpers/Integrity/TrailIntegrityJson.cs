@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -8,7 +7,8 @@ namespace NotebookHelpers.Integrity;
 /// <summary>
 /// The JSON form of a validation (<c>nbh validate-trail --format json</c>, schema in docs/log-integrity.md): the
 /// verdict, counts, chains, one entry per file with <c>path</c> (the S3 key) and <c>status</c>, gaps, what was not
-/// checked, and the public keys used.
+/// checked, and the public keys used. Paths, reasons and digest fields come from the bucket (attacker-controlled), so
+/// the text is escaped for terminals by <c>Display.JsonText</c> (values round-trip exactly).
 /// </summary>
 public static class TrailIntegrityJson
 {
@@ -107,7 +107,7 @@ public static class TrailIntegrityJson
             w.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
+        return Display.JsonText.ToEscapedString(buffer.WrittenSpan) + "\n";
     }
 
     /// <summary>Writes the <c>chains</c> array (also used by the evidence manifest).</summary>

@@ -59,6 +59,25 @@ public sealed class ValidateTrailCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task JsonOutputEscapesBidiAndControlCharactersInKeysAndKeepsThem()
+    {
+        // A log file someone else put in the bucket under a key prefix carrying a right-to-left override, DEL and a C1
+        // control (CSI): raw on a terminal they would reorder or drive the rest of the line.
+        var foreign = _trail.AddForeignLogFile(new DateTimeOffset(2025, 3, 11, 1, 30, 0, TimeSpan.Zero), "forged");
+        var hostile = "logs\u202Eexe.\u007F\u009B/" + foreign;
+        Directory.CreateDirectory(Path.GetDirectoryName(_trail.PathOf(hostile))!);
+        File.Move(_trail.PathOf(foreign), _trail.PathOf(hostile));
+
+        var run = await CliRun.RunAsync("validate-trail", _trail.Root, "--public-keys", _keys, "--format", "json");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.DoesNotContain(run.Out, c => c is '\u202E' or '\u007F' or '\u009B');
+        Assert.Contains("\\u202E", run.Out, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Single(json.RootElement.GetProperty("files").EnumerateArray(), f => f.GetProperty("path").GetString() == hostile);
+    }
+
+    [Fact]
     public async Task TheSampleValidatesWithItsOwnKeyExceptTheObjectItsStoryDeleted()
     {
         var run = await CliRun.RunAsync("validate-trail", "sample");
