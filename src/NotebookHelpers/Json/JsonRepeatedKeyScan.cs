@@ -92,7 +92,26 @@ internal static class JsonRepeatedKeyScan
                 var c = Unsafe.Add(ref block, at);
                 if (c == ':')
                 {
-                    if (depth == 0 || bases[depth - 1] < 0 || !KeyBefore(json, blockStart, blockStart + at, quotes, masks.Backslash, out var open, out var length))
+                    if (depth == 0 || bases[depth - 1] < 0)
+                    {
+                        return Outcome.Undecided;
+                    }
+
+                    // Compact JSON: the key's closing quote is right before the colon, and usually its opening quote
+                    // is in the same block, the last unescaped quote before. Anything else takes the slower look.
+                    int open, length;
+                    var before = quotes & ((1UL << at) - 1);
+                    if (at > 0 && (before & (1UL << (at - 1))) != 0 && (before &= ~(1UL << (at - 1))) != 0)
+                    {
+                        var openBit = 63 - BitOperations.LeadingZeroCount(before);
+                        open = blockStart + openBit;
+                        length = at - openBit - 2;
+                        if ((masks.Backslash & ((1UL << at) - 1) & ~((2UL << openBit) - 1)) != 0)
+                        {
+                            return Outcome.Undecided;
+                        }
+                    }
+                    else if (!KeyBefore(json, blockStart, blockStart + at, quotes, masks.Backslash, out open, out length))
                     {
                         return Outcome.Undecided;
                     }
