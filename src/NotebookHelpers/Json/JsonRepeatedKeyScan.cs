@@ -34,6 +34,8 @@ internal static class JsonRepeatedKeyScan
     }
 
     private const int BlockSize = JsonBlockClassifier.BlockSize;
+    private const int InitialKeys = 256;
+    private const int MaxKeptKeys = 1 << 16;
 
     // Per thread (the decoding workers): the keys of the objects still open and the open containers, reused from
     // record to record so the check allocates nothing.
@@ -56,6 +58,12 @@ internal static class JsonRepeatedKeyScan
         }
 
         var scratch = t_scratch ??= new Scratch();
+        if (scratch.Keys.Length > MaxKeptKeys)
+        {
+            // One record with a huge object grew the table: do not keep its size for the life of the thread.
+            scratch.Keys = new KeyEntry[InitialKeys];
+        }
+
         var keys = scratch.Keys;
         var filters = scratch.Filters;
         var bases = scratch.Bases;
@@ -323,7 +331,7 @@ internal static class JsonRepeatedKeyScan
 
     private sealed class Scratch
     {
-        public KeyEntry[] Keys = new KeyEntry[256];
+        public KeyEntry[] Keys = new KeyEntry[InitialKeys];
         public readonly ulong[] Filters = new ulong[JsonDuplicateKeys.MaxDepth];
         public readonly int[] Bases = new int[JsonDuplicateKeys.MaxDepth];
     }
