@@ -14,7 +14,7 @@ namespace NotebookHelpers.Json;
 /// visited in document order, as the exact walk visits them, so the first repeat found is the same one.
 /// <para>
 /// Whatever it does not settle by itself — a key with a backslash (escaped keys are compared unescaped), nesting
-/// at <see cref="JsonDuplicateKeys.MaxDepth"/>, anything that does not look like well-formed JSON, no vector
+/// at <see cref="JsonDuplicateKeys.MaxDepth"/>, an object of more than 64 keys, anything that does not look like well-formed JSON, no vector
 /// support — it answers <see cref="Outcome.Undecided"/>, and the caller runs the exact walk.
 /// </para>
 /// </summary>
@@ -35,6 +35,9 @@ internal static class JsonRepeatedKeyScan
 
     private const int BlockSize = JsonBlockClassifier.BlockSize;
     private const int InitialKeys = 256;
+
+    // Real CloudTrail objects have a few dozen keys at most; more go to the exact walk, linear however many.
+    private const int MaxObjectKeys = 64;
     private const int MaxKeptKeys = 1 << 16;
 
     // Per thread (the decoding workers): the keys of the objects still open and the open containers, reused from
@@ -100,8 +103,10 @@ internal static class JsonRepeatedKeyScan
                 var c = Unsafe.Add(ref block, at);
                 if (c == ':')
                 {
-                    if (depth == 0 || bases[depth - 1] < 0)
+                    if (depth == 0 || bases[depth - 1] < 0 || count - bases[depth - 1] == MaxObjectKeys)
                     {
+                        // Past MaxObjectKeys keys the filter is always hit and each key would be compared with all
+                        // earlier ones: the exact walk's dictionary keeps a huge (hostile) object linear.
                         return Outcome.Undecided;
                     }
 

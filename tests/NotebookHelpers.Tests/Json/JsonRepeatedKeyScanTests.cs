@@ -89,6 +89,28 @@ public class JsonRepeatedKeyScanTests
         Assert.Equal("m277", JsonDuplicateKeys.FindInValidated(Encoding.UTF8.GetBytes(wide))?.Key);
     }
 
+    [Fact]
+    public async Task AnObjectOfManyKeysCostsLinearTime()
+    {
+        // 1,000,000 keys in one object, with and without an escaped key: compared each with every earlier one this
+        // would be 5e11 comparisons, minutes (a 64 MB record can hold millions); with the dictionary it is a moment.
+        var keys = string.Join(",", Enumerable.Range(0, 1_000_000).Select(i => $"\"k{i}\":0"));
+        var repeated = Encoding.UTF8.GetBytes("{\"r\":{" + keys + ",\"k999998\":1}}");
+        var escaped = Encoding.UTF8.GetBytes("{\"r\":{\"\\u0078\":0," + keys + ",\"x\":1}}");
+        var clean = Encoding.UTF8.GetBytes("{\"r\":{" + keys + "}}");
+        var firstOffset = Encoding.UTF8.GetByteCount("{\"r\":{" + keys[..keys.IndexOf("\"k999998\"", StringComparison.Ordinal)]);
+
+        var check = Task.Run(() =>
+        {
+            Assert.Equal(("k999998", repeated.Length - 13, firstOffset), JsonDuplicateKeys.FindInValidated(repeated));
+            Assert.Equal(("k999998", repeated.Length - 13, firstOffset), JsonDuplicateKeys.Find(repeated));
+            Assert.Equal(("x", escaped.Length - 7, 6), JsonDuplicateKeys.FindInValidated(escaped));
+            Assert.Null(JsonDuplicateKeys.FindInValidated(clean));
+        });
+
+        await check.WaitAsync(TimeSpan.FromMinutes(2));
+    }
+
     [SharedDataFact]
     public void AgreesOnEveryRealRecordAndOnRepeatsPlantedInThem()
     {
