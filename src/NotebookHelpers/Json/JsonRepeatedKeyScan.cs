@@ -38,7 +38,6 @@ internal static class JsonRepeatedKeyScan
 
     // Real CloudTrail objects have a few dozen keys at most; more go to the exact walk, linear however many.
     private const int MaxObjectKeys = 64;
-    private const int MaxKeptKeys = 1 << 16;
 
     // Per thread (the decoding workers): the keys of the objects still open and the open containers, reused from
     // record to record so the check allocates nothing.
@@ -61,12 +60,6 @@ internal static class JsonRepeatedKeyScan
         }
 
         var scratch = t_scratch ??= new Scratch();
-        if (scratch.Keys.Length > MaxKeptKeys)
-        {
-            // One record with a huge object grew the table: do not keep its size for the life of the thread.
-            scratch.Keys = new KeyEntry[InitialKeys];
-        }
-
         var keys = scratch.Keys;
         var filters = scratch.Filters;
         var bases = scratch.Bases;
