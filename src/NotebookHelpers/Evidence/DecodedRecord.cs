@@ -7,8 +7,8 @@ namespace NotebookHelpers.Evidence;
 /// when the record lacks a field the query requires (<see cref="EvidenceReaderOptions.RequiredKeys"/>): such a
 /// record is still deduplicated and counted, from <see cref="Json"/> and <see cref="Location"/>, but no
 /// <see cref="LogRecord"/> is made for it. <see cref="DuplicateKey"/> is the record's first repeated object key
-/// (<see cref="Json.JsonDuplicateKeys"/>), found by the decoding worker: walking every record's JSON once more costs
-/// as much as reading it, so it runs in parallel, not on the reader's one consuming thread.
+/// (<see cref="Json.JsonDuplicateKeys.FindInValidated"/>), found by the decoding worker, in parallel, not on the
+/// reader's one consuming thread: it is one more vectorised pass over every record's bytes.
 /// </summary>
 internal readonly record struct DecodedRecord(
     LogRecord? Record, ReadOnlyMemory<byte> Json, EvidenceLocation Location, long EventTimeTicks, bool HasEventId, UInt128 EventIdHash, UInt128 ContentHash,

@@ -864,7 +864,7 @@ internal sealed class JsonEvidenceDecoder
             info.EventIdLength > 0,
             info.EventIdLength > 0 ? RecordFingerprint.OfId(span.Slice(info.EventIdStart, info.EventIdLength)) : default,
             RecordFingerprint.Of(slice, info.SawWhitespace),
-            Json.JsonDuplicateKeys.Find(slice)));
+            Json.JsonDuplicateKeys.FindInValidated(slice)));
     }
 
     // True when the query this read serves cannot match the record: it lacks a required field. Only decided when
@@ -919,7 +919,7 @@ internal sealed class JsonEvidenceDecoder
             info.EventIdLength > 0,
             info.EventIdLength > 0 ? RecordFingerprint.OfId(json.AsSpan(info.EventIdStart, info.EventIdLength)) : default,
             RecordFingerprint.Of(json, info.SawWhitespace),
-            Json.JsonDuplicateKeys.Find(json)));
+            Json.JsonDuplicateKeys.FindInValidated(json)));
     }
 
     private enum ContainerMode

@@ -17,6 +17,9 @@ public static class JsonDuplicateKeys
     /// <summary>How deep the search goes; CloudTrail records nest a dozen levels at most.</summary>
     public const int MaxDepth = 64;
 
+    // Objects with more keys than this are checked through a dictionary of their keys' text (both paths).
+    private const int SmallObjectKeys = 32;
+
     /// <summary>
     /// The first repeated key in <paramref name="json"/> (a well-formed value): the key's text, the offset of its
     /// second occurrence's opening quote and that of its first; null when no object repeats a key.
@@ -26,6 +29,18 @@ public static class JsonDuplicateKeys
         var start = JsonScanner.SkipWhitespace(json, 0);
         return start < json.Length ? Value(json, start, JsonScanner.KindOf(json[start]), 0) : null;
     }
+
+    /// <summary>
+    /// <see cref="Find"/> for a value the scanner has already validated (the decoders' records): the same answer,
+    /// from one vectorised pass (<see cref="JsonRepeatedKeyScan"/>) in nearly every case, the exact walk otherwise.
+    /// </summary>
+    internal static (string Key, int Offset, int FirstOffset)? FindInValidated(ReadOnlySpan<byte> json) =>
+        JsonRepeatedKeyScan.Find(json, out var offset, out var firstOffset) switch
+        {
+            JsonRepeatedKeyScan.Outcome.None => null,
+            JsonRepeatedKeyScan.Outcome.Found => (KeyText(json, offset), offset, firstOffset),
+            _ => Find(json),
+        };
 
     private static (string Key, int Offset, int FirstOffset)? Value(ReadOnlySpan<byte> json, int start, JsonTokenKind kind, int depth)
     {
@@ -54,48 +69,55 @@ public static class JsonDuplicateKeys
 
     private static (string Key, int Offset, int FirstOffset)? Object(ReadOnlySpan<byte> json, int start, int depth)
     {
-        // Keys are compared by a hash first (a CloudTrail object has a few dozen keys at most), then by their text.
-        Span<int> hashes = stackalloc int[32];
-        Span<int> offsets = stackalloc int[32];
+        // Keys are compared by a hash first (a CloudTrail object has a few dozen keys at most), then by their text;
+        // past SmallObjectKeys by their text in a dictionary, so that an object of millions of keys (a hostile
+        // record) costs linear time, not quadratic.
+        Span<int> hashes = stackalloc int[SmallObjectKeys];
+        Span<int> offsets = stackalloc int[SmallObjectKeys];
         var count = 0;
-        int[]? moreHashes = null;
-        int[]? moreOffsets = null;
+        Dictionary<string, int>? byText = null;
         var members = new JsonObjectReader(json, start);
         while (members.MoveNext())
         {
             var keyStart = OffsetOf(json, members.RawKey) - 1;
-            var hash = Hash(members.RawKey);
-            for (var i = 0; i < count; i++)
+            if (byText is not null)
             {
-                if ((i < hashes.Length ? hashes[i] : moreHashes![i - hashes.Length]) == hash)
+                var text = KeyText(json, keyStart);
+                if (!byText.TryAdd(text, keyStart))
                 {
-                    var other = i < offsets.Length ? offsets[i] : moreOffsets![i - offsets.Length];
-                    if (KeyText(json, other) == KeyText(json, keyStart))
-                    {
-                        return (KeyText(json, keyStart), keyStart, other);
-                    }
+                    return (text, keyStart, byText[text]);
                 }
-            }
-
-            if (count < hashes.Length)
-            {
-                hashes[count] = hash;
-                offsets[count] = keyStart;
             }
             else
             {
-                var extra = count - hashes.Length;
-                if (moreHashes is null || extra == moreHashes.Length)
+                var hash = Hash(members.RawKey);
+                for (var i = 0; i < count; i++)
                 {
-                    Array.Resize(ref moreHashes, Math.Max(32, extra * 2));
-                    Array.Resize(ref moreOffsets, moreHashes.Length);
+                    if (hashes[i] == hash && KeyText(json, offsets[i]) == KeyText(json, keyStart))
+                    {
+                        return (KeyText(json, keyStart), keyStart, offsets[i]);
+                    }
                 }
 
-                moreHashes[extra] = hash;
-                moreOffsets![extra] = keyStart;
+                if (count < SmallObjectKeys)
+                {
+                    hashes[count] = hash;
+                    offsets[count] = keyStart;
+                    count++;
+                }
+                else
+                {
+                    // All distinct so far (each was compared with every earlier one).
+                    byText = new Dictionary<string, int>(StringComparer.Ordinal);
+                    foreach (var offset in offsets)
+                    {
+                        byText.Add(KeyText(json, offset), offset);
+                    }
+
+                    byText.Add(KeyText(json, keyStart), keyStart);
+                }
             }
 
-            count++;
             if (members.ValueKind is JsonTokenKind.Object or JsonTokenKind.Array &&
                 Value(json, members.ValueStart, members.ValueKind, depth + 1) is { } found)
             {

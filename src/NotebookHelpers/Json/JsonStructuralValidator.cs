@@ -228,7 +228,7 @@ internal static class JsonStructuralValidator
     // The characters that follow an escaping backslash (simdjson's branchless odd-run rule): a run of backslashes
     // escapes every second byte from its start, and an odd run escapes the byte after it, possibly in the next block.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Escaped(ulong backslash, ref ulong carry)
+    internal static ulong Escaped(ulong backslash, ref ulong carry)
     {
         if (backslash == 0)
         {
@@ -323,7 +323,7 @@ internal static class JsonStructuralValidator
 
     // Bit i of the result is the XOR of bits 0..i: 1 from an opening quote up to (not including) its closing quote.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong PrefixXor(ulong quotes)
+    internal static ulong PrefixXor(ulong quotes)
     {
         if (Pclmulqdq.IsSupported)
         {
