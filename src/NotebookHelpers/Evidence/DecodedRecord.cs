@@ -11,5 +11,5 @@ namespace NotebookHelpers.Evidence;
 /// as much as reading it, so it runs in parallel, not on the reader's one consuming thread.
 /// </summary>
 internal readonly record struct DecodedRecord(
-    LogRecord? Record, ReadOnlyMemory<byte> Json, EvidenceLocation Location, long EventTimeTicks, bool HasEventId, UInt128 EventIdHash, UInt128 ContentHash,
+    LogRecord? Record, ReadOnlyMemory<byte> Json, EvidenceLocation Location, long EventTimeTicks, bool HasEventId, RecordHash EventIdHash, RecordHash ContentHash,
     (string Key, int Offset, int FirstOffset)? DuplicateKey);
