@@ -11,7 +11,8 @@ namespace NotebookHelpers.Cli.CommandLine;
 /// allocates that much on top of ~350 MB of Roslyn, .NET Interactive and runtime: all eight notebooks peaked at
 /// 590–700 MB. Concurrent GC with gen0 capped at 4 MB: 510–516 MB, for the same CPU (docs/performance.md, issue 16
 /// fourth round). Settings the user already gave in the environment are kept. Not on Windows (no exec): there
-/// <c>nbh run</c> runs with nbh's settings.
+/// <c>nbh run</c> runs with nbh's settings. With <c>NBH_RUN_GC_SETTINGS</c> set to anything (under a debugger, which
+/// an exec would detach) the process is not replaced either.
 /// </summary>
 internal static class NotebookRunGcSettings
 {
