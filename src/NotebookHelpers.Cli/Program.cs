@@ -1,5 +1,8 @@
 using NotebookHelpers.Cli.CommandLine;
 
+// nbh run needs other GC settings than the rest of nbh; they can only be given to a new process (see the type).
+NotebookRunGcSettings.ApplyToRun(args);
+
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

@@ -11,5 +11,5 @@ namespace NotebookHelpers.Evidence;
 /// reader's one consuming thread: it is one more vectorised pass over every record's bytes.
 /// </summary>
 internal readonly record struct DecodedRecord(
-    LogRecord? Record, ReadOnlyMemory<byte> Json, EvidenceLocation Location, long EventTimeTicks, bool HasEventId, UInt128 EventIdHash, UInt128 ContentHash,
+    LogRecord? Record, ReadOnlyMemory<byte> Json, EvidenceLocation Location, long EventTimeTicks, bool HasEventId, RecordHash EventIdHash, RecordHash ContentHash,
     (string Key, int Offset, int FirstOffset)? DuplicateKey);

@@ -35,7 +35,7 @@ internal sealed class EventDeduplicator
     private string? _lastPath;
     private string? _lastEntry;
     private int _lastFile = -1;
-    private readonly List<List<UInt128>> _others = [];
+    private readonly List<List<RecordHash>> _others = [];
 
     public EventDeduplicator(int capacity)
     {
@@ -60,7 +60,7 @@ internal sealed class EventDeduplicator
 
         var id = record.EventIdHash;
         var mask = _table.Length - 1;
-        var slot = (int)(ulong)id & mask;
+        var slot = (int)id.Low & mask;
         while (_table[slot] is var at && at != 0)
         {
             ref var entry = ref _entries[at - 1];
@@ -132,10 +132,10 @@ internal sealed class EventDeduplicator
         ByteOffset = entry.ByteOffset >= 0 ? entry.ByteOffset : null,
     };
 
-    private int FreeSlot(UInt128 id)
+    private int FreeSlot(RecordHash id)
     {
         var mask = _table.Length - 1;
-        var slot = (int)(ulong)id & mask;
+        var slot = (int)id.Low & mask;
         while (_table[slot] != 0)
         {
             slot = (slot + 1) & mask;
@@ -207,8 +207,8 @@ internal sealed class EventDeduplicator
     // No references: the GC neither scans nor card-marks the array.
     private struct Entry
     {
-        public UInt128 Id;
-        public UInt128 Content;
+        public RecordHash Id;
+        public RecordHash Content;
         public long Line;
         public long ByteOffset;
         public int Hour;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.IO.Hashing;
 
 namespace NotebookHelpers.Evidence;
@@ -11,18 +12,18 @@ namespace NotebookHelpers.Evidence;
 /// </summary>
 internal static class RecordFingerprint
 {
-    public static UInt128 Of(ReadOnlySpan<byte> record, bool hasWhitespace)
+    public static RecordHash Of(ReadOnlySpan<byte> record, bool hasWhitespace)
     {
         if (!hasWhitespace)
         {
-            return XxHash128.HashToUInt128(record);
+            return Hash(record);
         }
 
         var rented = ArrayPool<byte>.Shared.Rent(record.Length);
         try
         {
             var written = Json.JsonCompactor.Compact(record, rented);
-            return XxHash128.HashToUInt128(rented.AsSpan(0, written));
+            return Hash(rented.AsSpan(0, written));
         }
         finally
         {
@@ -30,5 +31,13 @@ internal static class RecordFingerprint
         }
     }
 
-    public static UInt128 OfId(ReadOnlySpan<byte> idBody) => XxHash128.HashToUInt128(idBody);
+    public static RecordHash OfId(ReadOnlySpan<byte> idBody) => Hash(idBody);
+
+    // XxHash128's canonical (big-endian) bytes, read back as the two halves HashToUInt128 would give.
+    private static RecordHash Hash(ReadOnlySpan<byte> bytes)
+    {
+        Span<byte> hash = stackalloc byte[16];
+        XxHash128.Hash(bytes, hash);
+        return new RecordHash(BinaryPrimitives.ReadUInt64BigEndian(hash), BinaryPrimitives.ReadUInt64BigEndian(hash[8..]));
+    }
 }

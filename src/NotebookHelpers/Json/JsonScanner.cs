@@ -167,7 +167,11 @@ public static class JsonScanner
     /// Scans the string whose opening quote is at <paramref name="pos"/>. <paramref name="hasEscapes"/> tells whether
     /// the body needs unescaping.
     /// </summary>
+#if !RELEASE
+    // Optimized at first call where there is no ReadyToRun code. Not in Release: there nbh turns quick JIT off anyway,
+    // and the attribute would keep the method out of its ReadyToRun image (JIT-compiled at every start; issue 16).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+#endif
     internal static JsonScanStatus ScanString(ReadOnlySpan<byte> json, int pos, out int end, out int failAt, out JsonScanErrorKind failKind, out bool hasEscapes)
     {
         hasEscapes = false;
@@ -270,7 +274,11 @@ public static class JsonScanner
         return ScanValueByByte(json, pos, out end, out failAt, out failKind, ref sawWhitespace);
     }
 
+#if !RELEASE
+    // Optimized at first call where there is no ReadyToRun code. Not in Release: there nbh turns quick JIT off anyway,
+    // and the attribute would keep the method out of its ReadyToRun image (JIT-compiled at every start; issue 16).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+#endif
     private static JsonScanStatus ScanValueByByte(ReadOnlySpan<byte> json, int pos, out int end, out int failAt, out JsonScanErrorKind failKind, ref bool sawWhitespace)
     {
         // Bit i of the stack is 1 when nesting level i+1 is an object, 0 when an array.

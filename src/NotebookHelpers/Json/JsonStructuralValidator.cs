@@ -52,7 +52,11 @@ internal static class JsonStructuralValidator
     /// <paramref name="sawWhitespace"/> tells whether it holds insignificant whitespace. False means "not decided
     /// here": the scalar scanner must look.
     /// </summary>
+#if !RELEASE
+    // Optimized at first call where there is no ReadyToRun code. Not in Release: there nbh turns quick JIT off anyway,
+    // and the attribute would keep the method out of its ReadyToRun image (JIT-compiled at every start; issue 16).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+#endif
     public static bool TryScanContainer(ReadOnlySpan<byte> json, int pos, out int end, out bool sawWhitespace)
     {
         end = pos;

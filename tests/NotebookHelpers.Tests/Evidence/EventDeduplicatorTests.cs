@@ -56,7 +56,7 @@ public class EventDeduplicatorTests
         EventTimeTicks: Start.AddHours(hour).Ticks,
         HasEventId: true,
         // Spread like real hashes; neighbours in the probe table still collide now and then.
-        EventIdHash: new UInt128((ulong)id, (ulong)id * 0x9E3779B97F4A7C15),
-        ContentHash: new UInt128(7, (ulong)(id + content)),
+        EventIdHash: new RecordHash((ulong)id, (ulong)id * 0x9E3779B97F4A7C15),
+        ContentHash: new RecordHash(7, (ulong)(id + content)),
         DuplicateKey: null);
 }
