@@ -2,7 +2,12 @@ using NotebookHelpers.SampleIncident;
 
 namespace NotebookHelpers.Tests.SampleIncident;
 
-/// <summary>Generates the sample with the default seed and with another seed, once for the test class.</summary>
+/// <summary>
+/// The sample generated with the default seed and with another seed, once for the
+/// <see cref="GeneratedSampleCollection"/>: its classes (<see cref="SampleIncidentRegenerationTests"/>,
+/// <see cref="SampleDigestSigningTests"/>) only read it, and as a class fixture it was generated once for each of them
+/// (four generator runs instead of two).
+/// </summary>
 public sealed class GeneratedSampleFixture : IDisposable
 {
     public GeneratedSampleFixture()

@@ -9,7 +9,8 @@ using NotebookHelpers.Tests.Support;
 namespace NotebookHelpers.Tests.SampleIncident;
 
 /// <summary>The sample's digests are signed as CloudTrail signs them, with a key pair the generator derives from its seed.</summary>
-public sealed class SampleDigestSigningTests(GeneratedSampleFixture generated) : IClassFixture<GeneratedSampleFixture>
+[Collection(GeneratedSampleCollection.Name)]
+public sealed class SampleDigestSigningTests(GeneratedSampleFixture generated)
 {
     private static string Committed => Path.Combine(RepositoryPaths.DataSamples, "sample-incident");
 

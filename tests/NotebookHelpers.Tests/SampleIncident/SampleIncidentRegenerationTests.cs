@@ -3,7 +3,8 @@ using NotebookHelpers.Tests.Support;
 
 namespace NotebookHelpers.Tests.SampleIncident;
 
-public sealed class SampleIncidentRegenerationTests(GeneratedSampleFixture generated) : IClassFixture<GeneratedSampleFixture>
+[Collection(GeneratedSampleCollection.Name)]
+public sealed class SampleIncidentRegenerationTests(GeneratedSampleFixture generated)
 {
     private const string RegenerateCommand = "dotnet run --project src/NotebookHelpers.Cli -- sample-incident --out data-samples/sample-incident";
 

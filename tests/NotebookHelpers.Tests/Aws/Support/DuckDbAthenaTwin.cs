@@ -107,27 +107,50 @@ public sealed partial class DuckDbAthenaTwin
                 continue;
             }
 
-            var bytes = File.ReadAllBytes(file);
-            scanned += bytes.Length;
-            if (file.EndsWith(".gz", StringComparison.Ordinal))
-            {
-                using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
-                using var plain = new MemoryStream();
-                gzip.CopyTo(plain);
-                bytes = plain.ToArray();
-            }
-
-            using var document = JsonDocument.Parse(bytes);
-            foreach (var record in document.RootElement.GetProperty("Records").EnumerateArray())
-            {
-                var id = record.TryGetProperty("eventID", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
-                DateTimeOffset? time = record.TryGetProperty("eventTime", out var t) && t.ValueKind == JsonValueKind.String
-                    && CloudTrailTimestamp.TryParse(t.GetString().AsSpan(), out var parsed) ? parsed : null;
-                records.Add(new Record(id, time, $"s3://{_bucket}/{key}#{id}", record.GetRawText()));
-            }
+            var (fileRecords, length) = FileRecords(key, file);
+            scanned += length;
+            records.AddRange(fileRecords);
         }
 
         return (records, scanned);
+    }
+
+    // The Athena test classes send many queries over the same 1,701 sample files: each file is decompressed and
+    // parsed once per test run (records are immutable, each query gets its own list). The key holds the bucket and
+    // object key (they are in every record's pointer) and the file's length and write time.
+    private static readonly ConcurrentDictionary<(string Bucket, string Key, string File, long Length, DateTime Written), Lazy<(IReadOnlyList<Record> Records, long Length)>> FileCache = new();
+
+    private (IReadOnlyList<Record> Records, long Length) FileRecords(string key, string file)
+    {
+        var info = new FileInfo(file);
+        var bucket = _bucket;
+        return FileCache.GetOrAdd((bucket, key, info.FullName, info.Length, info.LastWriteTimeUtc), _ => new Lazy<(IReadOnlyList<Record>, long)>(
+            () => ParseFile(bucket, key, file), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    }
+
+    private static (IReadOnlyList<Record> Records, long Length) ParseFile(string bucket, string key, string file)
+    {
+        var bytes = File.ReadAllBytes(file);
+        var length = bytes.LongLength;
+        if (file.EndsWith(".gz", StringComparison.Ordinal))
+        {
+            using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
+            using var plain = new MemoryStream();
+            gzip.CopyTo(plain);
+            bytes = plain.ToArray();
+        }
+
+        var records = new List<Record>();
+        using var document = JsonDocument.Parse(bytes);
+        foreach (var record in document.RootElement.GetProperty("Records").EnumerateArray())
+        {
+            var id = record.TryGetProperty("eventID", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
+            DateTimeOffset? time = record.TryGetProperty("eventTime", out var t) && t.ValueKind == JsonValueKind.String
+                && CloudTrailTimestamp.TryParse(t.GetString().AsSpan(), out var parsed) ? parsed : null;
+            records.Add(new Record(id, time, $"s3://{bucket}/{key}#{id}", record.GetRawText()));
+        }
+
+        return (records, length);
     }
 
     private static FakeAthena.Table Run(List<Record> records, string duckSql, SqlQuery trino, SqlQuery twin, long scanned)

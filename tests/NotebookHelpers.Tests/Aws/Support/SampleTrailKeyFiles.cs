@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using NotebookHelpers.Evidence;
 
@@ -50,7 +50,7 @@ public static partial class SampleTrailKeyFiles
             }
 
             scanned += new FileInfo(file).Length;
-            if (new EvidenceReader().ReadEvents([file]).Any(e => Matches(e.Utf8Json, keys, users, mentions)))
+            if (Events(file).Any(e => e.Matches(keys, users, mentions)))
             {
                 paths.Add($"s3://{bucket}/{key}");
             }
@@ -59,18 +59,17 @@ public static partial class SampleTrailKeyFiles
         return new FakeAthena.Table([("path", "varchar")], [.. paths.Select(p => (IReadOnlyList<string?>)[p])], scanned);
     }
 
-    private static bool Matches(ReadOnlyMemory<byte> json, IReadOnlyCollection<string> keys, IReadOnlyCollection<string> users, IReadOnlyCollection<string> mentions)
+    // Every query used to parse each event of its partitions with JsonDocument again, and the three Athena test
+    // classes send dozens of queries over the same 1,701 files: the fields a query compares are read once per file
+    // per test run. The key holds length and write time so a file rewritten during a run is read again.
+    private static readonly ConcurrentDictionary<(string Path, long Length, DateTime Written), Lazy<IReadOnlyList<TrailEventFields>>> Cache = new();
+
+    private static IReadOnlyList<TrailEventFields> Events(string file)
     {
-        using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
-        string? Identity(string name) => root.TryGetProperty("userIdentity", out var identity) && identity.ValueKind == JsonValueKind.Object
-            && identity.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-        string Text(string name) => root.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value.GetRawText() : "";
-        var request = Text("requestParameters");
-        var response = Text("responseElements");
-        return (Identity("accessKeyId") is { } key && keys.Contains(key))
-            || (Identity("userName") is { } user && users.Contains(user))
-            || mentions.Any(m => request.Contains(m, StringComparison.Ordinal) || response.Contains(m, StringComparison.Ordinal));
+        var info = new FileInfo(file);
+        return Cache.GetOrAdd((info.FullName, info.Length, info.LastWriteTimeUtc), _ => new Lazy<IReadOnlyList<TrailEventFields>>(
+            () => [.. new EvidenceReader().ReadEvents([file]).Select(e => TrailEventFields.Read(e.Utf8Json))],
+            LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
 
     private static List<string> Strings(string list) =>
