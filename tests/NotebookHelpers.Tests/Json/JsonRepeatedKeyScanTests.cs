@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -214,7 +213,7 @@ public class JsonRepeatedKeyScanTests
             .Order(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            var json = ReadJson(file);
+            var json = DatasetJson.Read(file);
             var start = json.AsSpan().IndexOf("\"Records\""u8);
             var open = start < 0 ? -1 : json.AsSpan(start).IndexOf((byte)'[');
             if (open < 0)
@@ -233,18 +232,5 @@ public class JsonRepeatedKeyScanTests
         }
 
         return records;
-    }
-
-    private static byte[] ReadJson(string file)
-    {
-        if (!file.EndsWith(".gz", StringComparison.Ordinal))
-        {
-            return File.ReadAllBytes(file);
-        }
-
-        using var gzip = new GZipStream(File.OpenRead(file), CompressionMode.Decompress);
-        using var memory = new MemoryStream();
-        gzip.CopyTo(memory);
-        return memory.ToArray();
     }
 }

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using NotebookHelpers.Json;
 using NotebookHelpers.Tests.Support;
@@ -26,7 +25,7 @@ public class JsonScannerDifferentialTests
         var tally = new Tally();
         foreach (var file in files)
         {
-            var json = ReadJson(file);
+            var json = DatasetJson.Read(file);
 
             // From every '{' and '[' — the records and everything nested in them, and (inside strings) starts that
             // are not values at all.
@@ -212,7 +211,7 @@ public class JsonScannerDifferentialTests
             .Order(StringComparer.Ordinal);
         foreach (var file in sans.Concat(stratus))
         {
-            var json = ReadJson(file);
+            var json = DatasetJson.Read(file);
             var start = json.AsSpan().IndexOf((byte)'[');
             var elements = new JsonArrayReader(json.AsSpan(start));
             while (elements.MoveNext())
@@ -227,18 +226,6 @@ public class JsonScannerDifferentialTests
 
     private static int LeadingWhitespace(byte[] json) => JsonScanner.SkipWhitespace(json, 0);
 
-    private static byte[] ReadJson(string file)
-    {
-        if (!file.EndsWith(".gz", StringComparison.Ordinal))
-        {
-            return File.ReadAllBytes(file);
-        }
-
-        using var gzip = new GZipStream(File.OpenRead(file), CompressionMode.Decompress);
-        using var memory = new MemoryStream();
-        gzip.CopyTo(memory);
-        return memory.ToArray();
-    }
 
     private sealed class Tally
     {
