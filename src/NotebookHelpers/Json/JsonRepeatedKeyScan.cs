@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Text.Unicode;
 
 namespace NotebookHelpers.Json;
 
@@ -13,7 +14,8 @@ namespace NotebookHelpers.Json;
 /// compared, by hash and then byte for byte, so a hash collision of different keys is never reported. Keys are
 /// visited in document order, as the exact walk visits them, so the first repeat found is the same one.
 /// <para>
-/// Whatever it does not settle by itself — a key with a backslash (escaped keys are compared unescaped), nesting
+/// Whatever it does not settle by itself — a key with a backslash (escaped keys are compared unescaped), a key
+/// that is not valid UTF-8 (compared by its decoded text), nesting
 /// at <see cref="JsonDuplicateKeys.MaxDepth"/>, an object of more than 64 keys, anything that does not look like well-formed JSON, no vector
 /// support — it answers <see cref="Outcome.Undecided"/>, and the caller runs the exact walk.
 /// </para>
@@ -119,6 +121,13 @@ internal static class JsonRepeatedKeyScan
                     }
                     else if (!KeyBefore(json, blockStart, blockStart + at, quotes, masks.Backslash, out open, out length))
                     {
+                        return Outcome.Undecided;
+                    }
+
+                    if (!Utf8.IsValid(json.Slice(open + 1, length)))
+                    {
+                        // Compared byte for byte here, but such keys decode with U+FFFD for the bad bytes, so
+                        // different bytes (0xFF, 0xFE) can be the same key text: the exact walk compares texts.
                         return Outcome.Undecided;
                     }
 
