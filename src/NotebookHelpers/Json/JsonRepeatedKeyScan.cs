@@ -51,7 +51,13 @@ internal static class JsonRepeatedKeyScan
     /// On <see cref="Outcome.Found"/>, <paramref name="offset"/> is the opening quote of the repeat and
     /// <paramref name="firstOffset"/> that of the key's first occurrence in the same object.
     /// </summary>
+#if !RELEASE
+    // Debug (no ReadyToRun code): optimized at first call. Not in Release: the attribute would keep the method out of
+    // the ReadyToRun image, JIT-compiled at every start (issue 16). Release nbh runs the image's optimized code; the
+    // notebooks also load the library, with quick JIT on: they run the image's code where they load it, else start
+    // unoptimized and tier up when hot (loops through on-stack replacement).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+#endif
     public static Outcome Find(ReadOnlySpan<byte> json, out int offset, out int firstOffset)
     {
         offset = -1;
