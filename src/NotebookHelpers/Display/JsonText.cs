@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Unicode;
 
 namespace NotebookHelpers.Display;
 
@@ -22,17 +23,25 @@ public static class JsonText
     /// </summary>
     public static int IndexOfUnsafe(ReadOnlySpan<byte> json)
     {
+        // Bytes that are not valid UTF-8 (a raw 0x9B is the 8-bit C1 CSI to some terminals) are unsafe too: the
+        // search for unsafe characters runs up to the first of them, which is the answer if none comes before.
+        var invalid = Utf8.IsValid(json) ? -1 : IndexOfInvalid(json);
+        if (invalid >= 0)
+        {
+            json = json[..invalid];
+        }
+
         var start = 0;
         while (start < json.Length)
         {
             var i = json[start..].IndexOfAny(UnsafeLeadBytes);
             if (i < 0)
             {
-                return -1;
+                return invalid;
             }
 
             i += start;
-            if (UnsafeAt(json[i..], out _))
+            if (UnsafeAt(json[i..], out _, out _))
             {
                 return i;
             }
@@ -40,7 +49,7 @@ public static class JsonText
             start = i + 1;
         }
 
-        return -1;
+        return invalid;
     }
 
     /// <summary>
@@ -61,12 +70,12 @@ public static class JsonText
             }
 
             destination.Write(json[..i]);
-            UnsafeAt(json[i..], out var rune);
+            UnsafeAt(json[i..], out var rune, out var length);
             var escape = destination.GetSpan(6);
             "\\u"u8.CopyTo(escape);
             ((ushort)rune.Value).TryFormat(escape[2..], out _, "X4", System.Globalization.CultureInfo.InvariantCulture);
             destination.Advance(6);
-            json = json[(i + rune.Utf8SequenceLength)..];
+            json = json[(i + length)..];
         }
     }
 
@@ -87,9 +96,28 @@ public static class JsonText
     /// <summary>The UTF-8 JSON, escaped (see <see cref="WriteEscaped"/>), as a string.</summary>
     public static string ToEscapedString(ReadOnlySpan<byte> json) => Encoding.UTF8.GetString(Escape(json, new ArrayBufferWriter<byte>()));
 
-    private static bool UnsafeAt(ReadOnlySpan<byte> utf8, out Rune rune) =>
-        Rune.DecodeFromUtf8(utf8, out rune, out _) == OperationStatus.Done
-        && rune.IsBmp && rune.Value >= ' ' && UnsafeCharacters.IsUnsafe((char)rune.Value);
+    // An unsafe character, or bytes that are not valid UTF-8 (then rune is U+FFFD, as readers decode them, and
+    // length the bytes it stands for).
+    private static bool UnsafeAt(ReadOnlySpan<byte> utf8, out Rune rune, out int length) =>
+        Rune.DecodeFromUtf8(utf8, out rune, out length) != OperationStatus.Done
+        || (rune.IsBmp && rune.Value >= ' ' && UnsafeCharacters.IsUnsafe((char)rune.Value));
+
+    // Only for text known to hold invalid UTF-8 (rare: hostile or damaged input), so one character at a time.
+    private static int IndexOfInvalid(ReadOnlySpan<byte> utf8)
+    {
+        var i = 0;
+        while (i < utf8.Length)
+        {
+            if (Rune.DecodeFromUtf8(utf8[i..], out _, out var length) != OperationStatus.Done)
+            {
+                return i;
+            }
+
+            i += length;
+        }
+
+        return -1;
+    }
 
     private static byte[] LeadBytes()
     {

@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Unicode;
 
 namespace NotebookHelpers.Json;
 
@@ -111,10 +113,14 @@ public static class JsonDuplicateKeys
                     byText = new Dictionary<string, int>(StringComparer.Ordinal);
                     foreach (var offset in offsets)
                     {
-                        byText.Add(KeyText(json, offset), offset);
+                        byText.TryAdd(KeyText(json, offset), offset);
                     }
 
-                    byText.Add(KeyText(json, keyStart), keyStart);
+                    var text = KeyText(json, keyStart);
+                    if (!byText.TryAdd(text, keyStart))
+                    {
+                        return (text, keyStart, byText[text]);
+                    }
                 }
             }
 
@@ -132,18 +138,29 @@ public static class JsonDuplicateKeys
     private static int OffsetOf(ReadOnlySpan<byte> json, ReadOnlySpan<byte> slice) =>
         (int)Unsafe.ByteOffset(ref MemoryMarshal.GetReference(json), ref MemoryMarshal.GetReference(slice));
 
-    // Equal for equal keys, escaped or not; allocates nothing for keys without escapes (nearly all).
+    // Equal for keys of equal text (KeyText), escaped or not; allocates nothing for keys without escapes that are
+    // valid UTF-8 (nearly all). Bytes that are not valid UTF-8 decode to U+FFFD, so different bytes (0xFF, 0xFE, a
+    // lone "\ud800") can make the same text: those keys are hashed by the UTF-8 of their text.
     private static int Hash(ReadOnlySpan<byte> body)
     {
         var hash = default(HashCode);
-        if (!JsonString.HasEscapes(body))
+        if (!JsonString.HasEscapes(body) && Utf8.IsValid(body))
         {
             hash.AddBytes(body);
             return hash.ToHashCode();
         }
 
         var rented = ArrayPool<byte>.Shared.Rent(body.Length);
-        hash.AddBytes(rented.AsSpan(0, JsonString.Unescape(body, rented)));
+        var unescaped = rented.AsSpan(0, JsonString.Unescape(body, rented));
+        if (Utf8.IsValid(unescaped))
+        {
+            hash.AddBytes(unescaped);
+        }
+        else
+        {
+            hash.AddBytes(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(unescaped)));
+        }
+
         ArrayPool<byte>.Shared.Return(rented);
         return hash.ToHashCode();
     }

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Text.Unicode;
 
 namespace NotebookHelpers.Json;
 
@@ -13,7 +14,8 @@ namespace NotebookHelpers.Json;
 /// compared, by hash and then byte for byte, so a hash collision of different keys is never reported. Keys are
 /// visited in document order, as the exact walk visits them, so the first repeat found is the same one.
 /// <para>
-/// Whatever it does not settle by itself — a key with a backslash (escaped keys are compared unescaped), nesting
+/// Whatever it does not settle by itself — a key with a backslash (escaped keys are compared unescaped), a key
+/// that is not valid UTF-8 (compared by its decoded text), nesting
 /// at <see cref="JsonDuplicateKeys.MaxDepth"/>, an object of more than 64 keys, anything that does not look like well-formed JSON, no vector
 /// support — it answers <see cref="Outcome.Undecided"/>, and the caller runs the exact walk.
 /// </para>
@@ -49,7 +51,13 @@ internal static class JsonRepeatedKeyScan
     /// On <see cref="Outcome.Found"/>, <paramref name="offset"/> is the opening quote of the repeat and
     /// <paramref name="firstOffset"/> that of the key's first occurrence in the same object.
     /// </summary>
+#if !RELEASE
+    // Debug (no ReadyToRun code): optimized at first call. Not in Release: the attribute would keep the method out of
+    // the ReadyToRun image, JIT-compiled at every start (issue 16). Release nbh runs the image's optimized code; the
+    // notebooks also load the library, with quick JIT on: they run the image's code where they load it, else start
+    // unoptimized and tier up when hot (loops through on-stack replacement).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+#endif
     public static Outcome Find(ReadOnlySpan<byte> json, out int offset, out int firstOffset)
     {
         offset = -1;
@@ -119,6 +127,13 @@ internal static class JsonRepeatedKeyScan
                     }
                     else if (!KeyBefore(json, blockStart, blockStart + at, quotes, masks.Backslash, out open, out length))
                     {
+                        return Outcome.Undecided;
+                    }
+
+                    if (!Utf8.IsValid(json.Slice(open + 1, length)))
+                    {
+                        // Compared byte for byte here, but such keys decode with U+FFFD for the bad bytes, so
+                        // different bytes (0xFF, 0xFE) can be the same key text: the exact walk compares texts.
                         return Outcome.Undecided;
                     }
 

@@ -53,8 +53,10 @@ internal static class JsonStructuralValidator
     /// here": the scalar scanner must look.
     /// </summary>
 #if !RELEASE
-    // Optimized at first call where there is no ReadyToRun code. Not in Release: there nbh turns quick JIT off anyway,
-    // and the attribute would keep the method out of its ReadyToRun image (JIT-compiled at every start; issue 16).
+    // Debug (no ReadyToRun code): optimized at first call. Not in Release: the attribute would keep the method out of
+    // the ReadyToRun image, JIT-compiled at every start (issue 16). Release nbh runs the image's optimized code; the
+    // notebooks also load the library, with quick JIT on: they run the image's code where they load it, else start
+    // unoptimized and tier up when hot (loops through on-stack replacement).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 #endif
     public static bool TryScanContainer(ReadOnlySpan<byte> json, int pos, out int end, out bool sawWhitespace)

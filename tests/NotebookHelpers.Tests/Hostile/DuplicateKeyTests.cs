@@ -95,6 +95,31 @@ public sealed class DuplicateKeyTests
         Assert.Equal("k77", JsonDuplicateKeys.Find(Encoding.UTF8.GetBytes(wide))?.Key);
     }
 
+    // Raw 0xFF and raw 0xFE (or a lone \ud800) both read as U+FFFD: the same key. With the second as the 33rd key,
+    // the finder once moved its keys into a dictionary that threw on the pair and the whole read was lost.
+    [Theory]
+    [InlineData(new byte[] { 0xFF }, new byte[] { 0xFE })]
+    [InlineData(new byte[] { 0xFF }, new byte[] { (byte)'\\', (byte)'u', (byte)'d', (byte)'8', (byte)'0', (byte)'0' })]
+    public void KeysOfTheSameTextFromDifferentInvalidBytesAreReportedAndTheReadGoesOn(byte[] firstKey, byte[] secondKey)
+    {
+        using var dir = new TempDirectory();
+        var good = HostileRecords.Record("2025-03-10T09:00:00Z", "eventName", "GetCallerIdentity", eventId: "good-1");
+        var hostile = HostileRecords.Record("2025-03-10T09:00:01Z", "eventName", "ListUsers", eventId: "dup-2");
+        var fillers = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 31).Select(i => $",\"f{i}\":1")));
+        byte[] parameters = [.. ",\"hostileParameters\":{\""u8, .. firstKey, .. "\":0"u8, .. fillers, .. ",\""u8];
+        byte[] prefix = [.. "{\"Records\":["u8, .. good, .. ","u8, .. hostile[..^1], .. parameters];
+        byte[] file = [.. prefix, .. secondKey, .. "\":1}}]}"u8];
+        var path = dir.WriteBytes("dup.json", file);
+
+        var (events, report) = EvidenceReader.ReadAll([path]);
+
+        Assert.Equal(["good-1", "dup-2"], events.Select(e => e.EventID ?? "").ToArray());
+        var notice = Assert.Single(report.Problems, p => p.Kind == ReadProblemKind.DuplicateKey);
+        Assert.Equal(ReadProblemKind.DuplicateKey, notice.Kind);
+        Assert.Equal(path, notice.Location.Path);
+        Assert.Equal(prefix.Length - 1, notice.Location.ByteOffset);
+    }
+
     // One record whose last member repeats eventName; the offset of the repeated key's quote in the file.
     private static (string Path, long Offset) Write(TempDirectory dir, string appended)
     {

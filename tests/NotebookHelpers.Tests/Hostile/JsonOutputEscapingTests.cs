@@ -78,6 +78,30 @@ public sealed class JsonOutputEscapingTests : IDisposable
         Assert.Equal(value, JsonDocument.Parse(escaped).RootElement.GetProperty("v").GetString());
     }
 
+    // Bytes that are not UTF-8 in a value (raw 0x9B is the 8-bit C1 CSI to a terminal in 8-bit mode) once went
+    // through jsonl byte for byte: now they come out as \uFFFD, which is how the reader reads them.
+    [Fact]
+    public async Task EventsJsonLinesWriteBytesThatAreNotUtf8AsTheReplacementCharacter()
+    {
+        var record = Encoding.UTF8.GetString(HostileRecords.Record("2025-03-10T09:00:00Z", "userAgent", "placeholder", Key, "invalid-1"));
+        var (before, after) = (record[..record.IndexOf("placeholder", StringComparison.Ordinal)], record[(record.IndexOf("placeholder", StringComparison.Ordinal) + 11)..]);
+        byte[] value = [(byte)'A', 0x9B, .. "31mRED "u8, 0xC2, (byte)' ', 0xE2, 0x80, (byte)'x', 0x85, 0xFF];
+        var path = _dir.WriteBytes("invalid.json", [.. "{\"Records\":["u8, .. Encoding.UTF8.GetBytes(before), .. value, .. Encoding.UTF8.GetBytes(after), .. "]}"u8]);
+        using var stdout = new MemoryStream();
+        using var output = new StreamWriter(stdout, new UTF8Encoding(false));
+        using var error = new StringWriter();
+
+        var exit = await NotebookHelpers.Cli.CommandLine.CliApplication.RunAsync(["events", path, "--format", "jsonl"], new NotebookHelpers.Cli.CommandLine.CliConsole(output, error));
+        await output.FlushAsync();
+        var bytes = stdout.ToArray();
+
+        Assert.Equal("{\"v\":\"\\uFFFD\"}", JsonText.ToEscapedString([.. "{\"v\":\""u8, 0x9B, .. "\"}"u8]));
+        Assert.Equal(0, exit);
+        Assert.True(System.Text.Unicode.Utf8.IsValid(bytes), "the output is not valid UTF-8: " + Convert.ToHexString(bytes));
+        Assert.Equal(-1, bytes.AsSpan().IndexOfAnyInRange((byte)0x80, (byte)0x9F));
+        Assert.Equal("A\uFFFD31mRED \uFFFD \uFFFDx\uFFFD\uFFFD", JsonDocument.Parse(bytes).RootElement.GetProperty("userAgent").GetString());
+    }
+
     public void Dispose() => _dir.Dispose();
 
     // The unsafe characters other than C0: those JSON allows unescaped inside a string.

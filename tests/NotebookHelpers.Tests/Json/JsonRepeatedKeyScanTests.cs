@@ -54,6 +54,27 @@ public class JsonRepeatedKeyScanTests
         Assert.Equal(("a\"b", 10, 1), JsonDuplicateKeys.FindInValidated("{\"a\\\"b\":1,\"a\\\"b\":2}"u8));
     }
 
+    // Keys whose bytes differ but decode to the same text (invalid UTF-8 and a lone surrogate read as U+FFFD), the
+    // second as key 31 to 34 or 64 to 66 of its object: across the exact walk's switch to a dictionary and the fast
+    // path's limit. Both report the repeat, at the same offsets, and neither throws.
+    [Theory]
+    [InlineData(new byte[] { 0xFF }, new byte[] { 0xFE })]
+    [InlineData(new byte[] { 0xFF }, new byte[] { (byte)'\\', (byte)'u', (byte)'d', (byte)'8', (byte)'0', (byte)'0' })]
+    [InlineData(new byte[] { 0xFF }, new byte[] { 0xEF, 0xBF, 0xBD })]
+    public void KeysOfTheSameDecodedTextAreRepeatsOnBothPaths(byte[] firstKey, byte[] secondKey)
+    {
+        foreach (var fillers in new[] { 0, 29, 30, 31, 32, 62, 63, 64 })
+        {
+            var filler = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, fillers).Select(i => $",\"f{i}\":1")));
+            byte[] prefix = [.. "{\""u8, .. firstKey, .. "\":0"u8, .. filler, .. ",\""u8];
+            byte[] json = [.. prefix, .. secondKey, .. "\":1}"u8];
+
+            var exact = JsonDuplicateKeys.Find(json);
+            Assert.Equal(("\uFFFD", prefix.Length - 1, 1), exact);
+            AssertAgrees(json, $"{fillers} keys between");
+        }
+    }
+
     [Fact]
     public void AgreesAcrossBlockBoundariesDepthAndWidth()
     {
