@@ -45,7 +45,16 @@ public static class SampleScenarioCache
             try
             {
                 Directory.Move(folder, stale);
-                Delete(stale);
+                if (IsCurrent(stale, stamp))
+                {
+                    // Between the check and the move another generator moved its fresh copy in, which a caller may be
+                    // reading: it goes back (this copy's move below then fails and this one deletes its own).
+                    RestoreOrDelete(stale, folder);
+                }
+                else
+                {
+                    Delete(stale);
+                }
             }
             catch (IOException) when (!Directory.Exists(folder) || IsCurrent(folder, stamp))
             {
@@ -63,6 +72,19 @@ public static class SampleScenarioCache
         }
 
         return folder;
+    }
+
+    private static void RestoreOrDelete(string moved, string folder)
+    {
+        try
+        {
+            Directory.Move(moved, folder);
+        }
+        catch (IOException) when (Directory.Exists(folder))
+        {
+            // A third generator's copy is in place already; this one is a spare.
+            Delete(moved);
+        }
     }
 
     private static bool IsCurrent(string folder, string stamp)
