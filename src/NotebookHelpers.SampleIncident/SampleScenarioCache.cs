@@ -39,27 +39,7 @@ public static class SampleScenarioCache
         File.WriteAllText(Path.Combine(staging, StampFile), stamp);
         if (Directory.Exists(folder) && !IsCurrent(folder, stamp))
         {
-            // Moved aside before it is deleted: another generator (thread or process) may be replacing the same stale
-            // copy, and only one of them can move it; deleting it in place, each deleted files the other was deleting.
-            var stale = folder + ".stale-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
-            try
-            {
-                Directory.Move(folder, stale);
-                if (IsCurrent(stale, stamp))
-                {
-                    // Between the check and the move another generator moved its fresh copy in, which a caller may be
-                    // reading: it goes back (this copy's move below then fails and this one deletes its own).
-                    RestoreOrDelete(stale, folder);
-                }
-                else
-                {
-                    Delete(stale);
-                }
-            }
-            catch (IOException) when (!Directory.Exists(folder) || IsCurrent(folder, stamp))
-            {
-                // The other one moved it first (and may have moved its fresh copy in already).
-            }
+            RemoveStale(folder, stamp);
         }
 
         try
@@ -72,6 +52,37 @@ public static class SampleScenarioCache
         }
 
         return folder;
+    }
+
+    /// <summary>
+    /// Moves a copy found stale out of the way and deletes it; a copy that turns out current once moved (another
+    /// generator moved it in after the check) goes back instead.
+    /// </summary>
+    internal static void RemoveStale(string folder, string stamp)
+    {
+        // Moved aside before it is deleted: another generator (thread or process) may be replacing the same stale
+        // copy, and only one of them can move it; deleting it in place, each deleted files the other was deleting.
+        var stale = folder + ".stale-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
+        try
+        {
+            Directory.Move(folder, stale);
+        }
+        catch (IOException) when (!Directory.Exists(folder) || IsCurrent(folder, stamp))
+        {
+            // The other one moved it first (and may have moved its fresh copy in already).
+            return;
+        }
+
+        if (IsCurrent(stale, stamp))
+        {
+            // Between the check and the move another generator moved its fresh copy in, which a caller may be
+            // reading: it goes back (the caller's move of its own copy then fails and it deletes that one).
+            RestoreOrDelete(stale, folder);
+        }
+        else
+        {
+            Delete(stale);
+        }
     }
 
     private static void RestoreOrDelete(string moved, string folder)
