@@ -39,18 +39,7 @@ public static class SampleScenarioCache
         File.WriteAllText(Path.Combine(staging, StampFile), stamp);
         if (Directory.Exists(folder) && !IsCurrent(folder, stamp))
         {
-            // Moved aside before it is deleted: another generator (thread or process) may be replacing the same stale
-            // copy, and only one of them can move it; deleting it in place, each deleted files the other was deleting.
-            var stale = folder + ".stale-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
-            try
-            {
-                Directory.Move(folder, stale);
-                Delete(stale);
-            }
-            catch (IOException) when (!Directory.Exists(folder) || IsCurrent(folder, stamp))
-            {
-                // The other one moved it first (and may have moved its fresh copy in already).
-            }
+            RemoveStale(folder, stamp);
         }
 
         try
@@ -63,6 +52,50 @@ public static class SampleScenarioCache
         }
 
         return folder;
+    }
+
+    /// <summary>
+    /// Moves a copy found stale out of the way and deletes it; a copy that turns out current once moved (another
+    /// generator moved it in after the check) goes back instead.
+    /// </summary>
+    internal static void RemoveStale(string folder, string stamp)
+    {
+        // Moved aside before it is deleted: another generator (thread or process) may be replacing the same stale
+        // copy, and only one of them can move it; deleting it in place, each deleted files the other was deleting.
+        var stale = folder + ".stale-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
+        try
+        {
+            Directory.Move(folder, stale);
+        }
+        catch (IOException) when (!Directory.Exists(folder) || IsCurrent(folder, stamp))
+        {
+            // The other one moved it first (and may have moved its fresh copy in already).
+            return;
+        }
+
+        if (IsCurrent(stale, stamp))
+        {
+            // Between the check and the move another generator moved its fresh copy in, which a caller may be
+            // reading: it goes back (the caller's move of its own copy then fails and it deletes that one).
+            RestoreOrDelete(stale, folder);
+        }
+        else
+        {
+            Delete(stale);
+        }
+    }
+
+    private static void RestoreOrDelete(string moved, string folder)
+    {
+        try
+        {
+            Directory.Move(moved, folder);
+        }
+        catch (IOException) when (Directory.Exists(folder))
+        {
+            // A third generator's copy is in place already; this one is a spare.
+            Delete(moved);
+        }
     }
 
     private static bool IsCurrent(string folder, string stamp)

@@ -10,7 +10,9 @@ namespace NotebookHelpers.Cli.CommandLine;
 /// the GC lets gen0 grow to ~200 MB between collections, and a notebook that investigates the sample (02, 05, 07)
 /// allocates that much on top of ~350 MB of Roslyn, .NET Interactive and runtime: all eight notebooks peaked at
 /// 590–700 MB. Concurrent GC with gen0 capped at 4 MB: 510–516 MB, for the same CPU (docs/performance.md, issue 16
-/// fourth round). Settings the user already gave in the environment are kept. Not on Windows (no exec): there
+/// fourth round). Settings the user already gave in the environment (as DOTNET_X or COMPlus_X) are kept, and the
+/// replacing process takes the ones nbh added out of its environment again, so a notebook's child processes do not
+/// inherit them. Not on Windows (no exec): there
 /// <c>nbh run</c> runs with nbh's settings. With <c>NBH_RUN_GC_SETTINGS</c> set to anything (under a debugger, which
 /// an exec would detach) the process is not replaced either.
 /// </summary>
@@ -18,6 +20,13 @@ internal static class NotebookRunGcSettings
 {
     // Set in the replacing process, so it does not replace itself again.
     private const string Marker = "NBH_RUN_GC_SETTINGS";
+
+    // The marker's value when nbh set it: the names it added follow, comma-separated.
+    private const string AddedPrefix = "nbh-added:";
+
+    private const string DotnetPrefix = "DOTNET_";
+
+    private const string LegacyPrefix = "COMPlus_";
 
     private static readonly (string Name, string Value)[] Settings =
     [
@@ -31,7 +40,14 @@ internal static class NotebookRunGcSettings
     /// </summary>
     public static void ApplyToRun(string[] args)
     {
-        if (args.Length == 0 || args[0] != "run" || args.Contains("--help") || args.Contains("-h") || OperatingSystem.IsWindows() || Environment.GetEnvironmentVariable(Marker) is not null)
+        var marker = Environment.GetEnvironmentVariable(Marker);
+        if (marker is not null)
+        {
+            ForgetAdded(marker);
+            return;
+        }
+
+        if (args.Length == 0 || args[0] != "run" || args.Contains("--help") || args.Contains("-h") || OperatingSystem.IsWindows())
         {
             return;
         }
@@ -62,13 +78,40 @@ internal static class NotebookRunGcSettings
             environment[(string)e.Key] = (string?)e.Value ?? "";
         }
 
+        // The runtime reads COMPlus_X too (DOTNET_X wins), so a user's setting under either name is kept.
+        var added = new List<string>();
         foreach (var (name, value) in Settings)
         {
-            environment.TryAdd(name, value);
+            if (!environment.ContainsKey(name) && !environment.ContainsKey(LegacyPrefix + name[DotnetPrefix.Length..]))
+            {
+                environment[name] = value;
+                added.Add(name);
+            }
         }
 
-        environment[Marker] = "1";
+        environment[Marker] = AddedPrefix + string.Join(',', added);
         Exec(host, argv, environment.Select(e => e.Key + "=" + e.Value));
+    }
+
+    // In the replacing process, once the runtime has read its settings: the variables nbh added, and the marker, are
+    // taken out of the environment so the processes a notebook starts see the user's environment. A marker the user
+    // set (to keep the process from being replaced) is the user's, and stays.
+    private static void ForgetAdded(string marker)
+    {
+        if (!marker.StartsWith(AddedPrefix, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        foreach (var name in marker[AddedPrefix.Length..].Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (Settings.Any(s => s.Name == name))
+            {
+                Environment.SetEnvironmentVariable(name, null);
+            }
+        }
+
+        Environment.SetEnvironmentVariable(Marker, null);
     }
 
     private static void Exec(string path, IEnumerable<string> argv, IEnumerable<string> environment)

@@ -84,6 +84,28 @@ public sealed class DuplicateKeyTests
         Assert.Equal("n\n0\n", secondCopy.Stdout);
     }
 
+    // First copy is per object and key text: a dotted key "x.y" whose object lacks the path does not hide the real
+    // x → y path (the typed event's field path finds d there), nor does a deeper node it shares ("x.y" then "z").
+    [Theory]
+    [InlineData("{\"x.y\":{\"c\":1},\"x\":{\"y\":{\"d\":2}}}", "x.y.d", "2")]
+    [InlineData("{\"x.y\":{\"z\":{\"c\":1}},\"x\":{\"y\":{\"z\":{\"d\":2}}}}", "x.y.z.d", "2")]
+    [InlineData("{\"x.y\":{\"d\":1},\"x\":{\"y\":{\"d\":2}}}", "x.y.d", "1")]
+    [InlineData("{\"x.y\":{\"d\":1},\"x.y\":{\"d\":2,\"e\":3}}", "x.y.e", "")]
+    public async Task ADottedKeyDoesNotHideTheSamePathSpelledByObjects(string parameters, string field, string expected)
+    {
+        using var dir = new TempDirectory();
+        var record = "{\"eventVersion\":\"1.08\",\"eventTime\":\"2024-01-01T00:00:00Z\",\"eventSource\":\"s3.amazonaws.com\"," +
+            "\"eventName\":\"GetObject\",\"awsRegion\":\"us-east-1\",\"eventID\":\"dotted\",\"requestParameters\":" + parameters + "}";
+        var path = dir.WriteBytes("dotted.json", Encoding.UTF8.GetBytes("{\"Records\":[" + record + "]}"));
+
+        var ev = Assert.Single(EvidenceReader.ReadAll([path]).Events);
+        var query = await Cli.Run("query", "--logs", path, "--format", "csv", $"fields eventID, requestParameters.{field}");
+
+        Assert.Equal(0, query.Exit);
+        Assert.Equal(expected, ev.GetString("requestParameters." + field) ?? "");
+        Assert.StartsWith("dotted," + expected + ",", query.Stdout.Split('\n')[1] + ",", StringComparison.Ordinal);
+    }
+
     [Fact]
     public void TheFinderComparesKeysPerObjectAndUnescaped()
     {

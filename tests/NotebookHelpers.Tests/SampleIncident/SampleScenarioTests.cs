@@ -18,6 +18,25 @@ public sealed class SampleScenarioTests
 
     public static TheoryData<string> GeneratedScenarios() => new(SampleScenarios.All.Select(s => s.Name).Where(n => n != SampleScenarios.Default));
 
+    // Another generator's fresh copy moved in between this one's staleness check and its move aside: once moved it
+    // reads as current, so it goes back instead of being deleted under a caller reading it; a stale copy goes.
+    [Theory]
+    [InlineData("scenario seed 1 generator new\n", true)]
+    [InlineData("scenario seed 1 generator old\n", false)]
+    public void AStaleCopyIsRemovedButOneThatTurnsOutCurrentStays(string found, bool stays)
+    {
+        using var dir = new TempDirectory();
+        var folder = Path.Combine(dir.Path, "llmjacking");
+        Directory.CreateDirectory(Path.Combine(folder, "trail-s3"));
+        File.WriteAllText(Path.Combine(folder, "trail-s3", "a.json"), "{}");
+        File.WriteAllText(Path.Combine(folder, SampleScenarioCache.StampFile), found);
+
+        SampleScenarioCache.RemoveStale(folder, "scenario seed 1 generator new\n");
+
+        Assert.Equal(stays, File.Exists(Path.Combine(folder, "trail-s3", "a.json")));
+        Assert.Equal(stays ? ["llmjacking"] : [], Directory.EnumerateDirectories(dir.Path).Select(Path.GetFileName));
+    }
+
     [Fact]
     public void MiningIsTheDefaultAndEveryScenarioHasItsOwnStory()
     {

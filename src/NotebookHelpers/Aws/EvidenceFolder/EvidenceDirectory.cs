@@ -260,28 +260,21 @@ public sealed class EvidenceDirectory
 
     // Processes fetching into one folder take turns at placing a file and recording it, so a file fetched by two of
     // them is recorded once. The lock is a file held open exclusively; the OS releases it if a process dies, so a
-    // lock file left by a killed run does not block the next. The holder deletes the file before releasing it, so a
-    // finished fetch leaves none behind. A process that opened the file just before the holder deleted it may then
-    // hold a lock on a file no longer in the folder: it sees the path gone, and tries again.
-    private async Task<FolderLock> LockFolderAsync(CancellationToken cancellationToken)
+    // lock file left by a killed run does not block the next. The file is never deleted, so .nbh-staging/manifest.lock
+    // stays after a fetch: a holder that deleted it before release let a waiter lock the deleted file while a third
+    // process locked a new one at the same path, both holding "the lock", and .NET has no portable way to check that
+    // a held handle is still the file at the path.
+    private async Task<FileStream> LockFolderAsync(CancellationToken cancellationToken)
     {
         var path = Path.Combine(Root, Evidence.EvidenceStaging.FolderName, "manifest.lock");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         for (var attempt = 0; ; attempt++)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             try
             {
-                // Windows cannot delete a file it holds open, and refuses to open one deleted on close.
-                var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1,
-                    OperatingSystem.IsWindows() ? FileOptions.DeleteOnClose : FileOptions.None);
-                if (File.Exists(path))
-                {
-                    return new FolderLock(file, path);
-                }
-
-                await file.DisposeAsync().ConfigureAwait(false);
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (Exception e) when ((e is IOException or UnauthorizedAccessException) && attempt < 3000)
+            catch (IOException) when (attempt < 3000)
             {
                 await Task.Delay(10, cancellationToken).ConfigureAwait(false);
             }
@@ -348,20 +341,6 @@ public sealed class EvidenceDirectory
         else
         {
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-        }
-    }
-
-    // The folder lock held: deletes its file, then releases it (Windows deletes it on close).
-    private sealed class FolderLock(FileStream file, string path) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            if (!OperatingSystem.IsWindows())
-            {
-                File.Delete(path);
-            }
-
-            await file.DisposeAsync().ConfigureAwait(false);
         }
     }
 }

@@ -52,9 +52,9 @@ internal sealed class JsonFieldExtractor
             return;
         }
 
-        // The path nodes visited in this record, leaves and the objects and arrays above them: each is read at its
-        // first occurrence only, and a leaf does not count twice towards stopping the scan. Per call, since the
-        // extractor is shared by the query's workers.
+        // The leaves found in this record: a leaf reached again by another spelling ("x.y" and "x" then "y") keeps
+        // its first value and does not count twice towards stopping the scan. Per call, since the extractor is
+        // shared by the query's workers.
         var words = (_nodeCount + 63) / 64;
         Span<ulong> done = words <= 4 ? stackalloc ulong[4] : new ulong[words];
         done.Clear();
@@ -64,11 +64,22 @@ internal sealed class JsonFieldExtractor
 
     private bool ScanObject(ReadOnlySpan<byte> json, int start, PathNode node, Value[] slots, Span<ulong> done, ref int found)
     {
+        // A repeated key reads as its first occurrence, objects and arrays included, per object and key text as in
+        // FieldPath: below this node a found node names its key text, so the set is of node ids. Not per record: a
+        // dotted key "x.y" leads to the same node as "x" then "y" in another object, and both are read.
+        var words = (_nodeCount + 63) / 64;
+        Span<ulong> seen = words <= 4 ? stackalloc ulong[4] : new ulong[words];
+        seen.Clear();
         var members = new JsonObjectReader(json, start);
         while (members.MoveNext())
         {
             var child = members.KeyHasEscapes ? FindEscaped(node, members.RawKey) : node.Find(members.RawKey);
-            if (child is not null && Visit(json, child, members.ValueKind, members.ValueStart, members.ValueEnd, slots, done, ref found))
+            if (child is null || !TryMark(seen, child.Id))
+            {
+                continue;
+            }
+
+            if (Visit(json, child, members.ValueKind, members.ValueStart, members.ValueEnd, slots, done, ref found))
             {
                 return true;
             }
@@ -106,15 +117,20 @@ internal sealed class JsonFieldExtractor
         return false;
     }
 
-    private bool Visit(ReadOnlySpan<byte> json, PathNode node, JsonTokenKind kind, int start, int end, Value[] slots, Span<ulong> done, ref int found)
+    private static bool TryMark(Span<ulong> set, int id)
     {
-        var bit = 1UL << (node.Id % 64);
-        if ((done[node.Id / 64] & bit) != 0)
+        var bit = 1UL << (id % 64);
+        if ((set[id / 64] & bit) != 0)
         {
             return false;
         }
 
-        done[node.Id / 64] |= bit;
+        set[id / 64] |= bit;
+        return true;
+    }
+
+    private bool Visit(ReadOnlySpan<byte> json, PathNode node, JsonTokenKind kind, int start, int end, Value[] slots, Span<ulong> done, ref int found)
+    {
         switch (kind)
         {
             case JsonTokenKind.Object:
@@ -123,7 +139,7 @@ internal sealed class JsonFieldExtractor
                 return node.HasChildren && ScanArray(json, start, node, slots, done, ref found);
         }
 
-        if (node.Targets.Count == 0)
+        if (node.Targets.Count == 0 || !TryMark(done, node.Id))
         {
             return false;
         }
@@ -167,7 +183,7 @@ internal sealed class JsonFieldExtractor
 
         public List<(int Slot, bool AsTimestamp)> Targets { get; } = [];
 
-        /// <summary>The node's bit in a record's set of visited nodes.</summary>
+        /// <summary>The node's bit in a record's set of found leaves and in an object's set of keys read.</summary>
         public int Id { get; } = id;
 
         public bool HasChildren => _children.Length > 0;
