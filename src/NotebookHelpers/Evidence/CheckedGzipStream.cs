@@ -6,241 +6,227 @@ using System.IO.Hashing;
 namespace NotebookHelpers.Evidence;
 
 /// <summary>
-/// Decompresses gzip and checks what <see cref="GZipStream"/> does not: that the data ends with the trailer of what
-/// was decompressed. GZipStream ends quietly when the file is cut short (a stopped download, a full disk), anywhere
-/// from its header to its last byte, so a cut CloudTrail object would read as truncated JSON, or as complete. At the
-/// end of the data, this compares the CRC-32 and size (mod 2^32) of the last member's decompressed bytes with the last
-/// 8 bytes of the input, and throws <see cref="InvalidDataException"/> when they differ, which the reader reports as
+/// Decompresses gzip and checks what <see cref="GZipStream"/> does not: that every member ends with its trailer.
+/// GZipStream ends quietly when the file is cut short (a stopped download, a full disk), anywhere from its header to
+/// its last byte, so a cut CloudTrail object would read as truncated JSON, or as complete. This throws
+/// <see cref="InvalidDataException"/> naming the member and where it starts instead, which the reader reports as
 /// <see cref="ReadProblemKind.CorruptCompression"/> after keeping every record read before it.
-/// A file may hold several members one after another (RFC 1952 allows it: <c>cat a.gz b.gz</c>), which GZipStream
-/// decompresses as one stream. Each member's end is found from the input: a gzip header (<c>1F 8B 08</c>) the input
-/// passes is a member boundary when the 8 bytes before it are the trailer of the member decompressed so far, which
-/// the CRC-32 and size of that member's bytes confirm; the last member's trailer is then checked as above.
+/// A file may hold several members one after another (RFC 1952 allows it: <c>cat a.gz b.gz</c>), and reads as their
+/// data joined. Members are decoded one at a time, each with its own inflater, so each member's decompressed bytes
+/// are known exactly. The inflater does not say how many input bytes it used, only that its deflate data ended in the
+/// last read it was given; the trailer is looked for there: the first place in that read whose 8 bytes are the
+/// CRC-32 and size of the member's bytes and are followed by the end of the file or another member's <c>1F 8B</c>.
+/// In an ordinary file that is the only such place; a crafted deflate block could hold a copy of that trailer before
+/// the real one, so this is a check against damage, not proof against forgery.
 /// </summary>
 internal sealed class CheckedGzipStream : ReadOnlyForwardStream
 {
-    // A gzip member is at least a 10-byte header, an empty deflate block and an 8-byte trailer.
-    private const int MinimumLength = 18;
+    private const int TrailerLength = 8;
 
-    private readonly TailStream _input;
-    private readonly GZipStream _gzip;
+    // Header flags (RFC 1952 section 2.3.1).
+    private const int FlagHeaderCrc = 0x02;
+    private const int FlagExtra = 0x04;
+    private const int FlagName = 0x08;
+    private const int FlagComment = 0x10;
+    private const int FlagReserved = 0xE0;
+
+    private readonly GzipMemberInput _input;
     private readonly Crc32 _crc = new();
+    private DeflateStream? _deflate;
     private long _length;
     private long _memberStart;
-    private int _member;
-    private bool _verified;
+    private int _member = -1;
+    private bool _done;
 
     /// <summary>Decompresses <paramref name="compressed"/>, which it owns.</summary>
     public CheckedGzipStream(Stream compressed)
     {
-        _input = new TailStream(compressed);
-        _gzip = new GZipStream(_input, CompressionMode.Decompress);
+        _input = new GzipMemberInput(compressed);
     }
 
+    // Fills the buffer across member ends, so a member's trailer is checked before its last bytes are handed on (as
+    // zlib does within one call): a damaged member is reported as such, not first read as garbage.
     public override int Read(Span<byte> buffer)
     {
-        var n = _gzip.Read(buffer);
-        if (n > 0)
+        var total = 0;
+        while (total < buffer.Length && !_done)
         {
-            Account(buffer[..n]);
-            return n;
+            if (_deflate is null)
+            {
+                StartMember();
+                continue;
+            }
+
+            int n;
+            try
+            {
+                n = _deflate.Read(buffer[total..]);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                    $"the gzip member {_member + 1} that starts at compressed byte {_memberStart:N0} is damaged after {_length:N0} decompressed bytes: {e.Message}"), e);
+            }
+
+            if (n > 0)
+            {
+                _crc.Append(buffer.Slice(total, n));
+                _length += n;
+                total += n;
+                continue;
+            }
+
+            EndMember();
         }
 
-        if (buffer.Length > 0 && !_verified)
-        {
-            _verified = true;
-            Account([]);
-            Verify();
-        }
-
-        return 0;
+        return total;
     }
 
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
-            _gzip.Dispose();
+            _deflate?.Dispose();
+            _input.Dispose();
         }
 
         base.Dispose(disposing);
     }
 
-    // Adds decompressed bytes to the current member's CRC-32 and size; where a header the input has passed proves to
-    // start the next member (its preceding trailer matches the member so far), the next member starts there. Every
-    // header the input has passed is tried once per member, at the length its preceding trailer names: nearest first.
-    private void Account(ReadOnlySpan<byte> output)
+    // Reads the header of the member at the input's position; the first member must be there, a later one may not.
+    private void StartMember()
     {
-        while (true)
+        var start = _input.Offset;
+        if (_member >= 0 && _input.AtEnd())
         {
-            MemberHeader? next = null;
-            var nextEnd = long.MaxValue;
-            foreach (var header in _input.Headers)
-            {
-                var end = _length + (uint)(header.Size - (uint)_length);
-                if (header.TriedForMember != _member && end - _length <= output.Length && end < nextEnd)
-                {
-                    next = header;
-                    nextEnd = end;
-                }
-            }
-
-            if (next is null)
-            {
-                break;
-            }
-
-            var before = (int)(nextEnd - _length);
-            _crc.Append(output[..before]);
-            _length = nextEnd;
-            output = output[before..];
-            next.TriedForMember = _member;
-            if (_crc.GetCurrentHashAsUInt32() == next.Crc)
-            {
-                _member++;
-                _crc.Reset();
-                _length = 0;
-                _memberStart = next.Offset;
-                _input.Headers.RemoveAll(h => h.Offset <= next.Offset);
-            }
+            _done = true;
+            return;
         }
 
-        _crc.Append(output);
-        _length += output.Length;
-    }
+        _member++;
+        _memberStart = start;
+        _crc.Reset();
+        _length = 0;
+        Span<byte> fixedPart = stackalloc byte[10];
+        for (var i = 0; i < fixedPart.Length; i++)
+        {
+            var b = _input.ReadByte();
+            if (b < 0)
+            {
+                throw CutInHeader();
+            }
 
-    private void Verify()
-    {
-        var c = CultureInfo.InvariantCulture;
-        if (_input.Total - _memberStart < MinimumLength)
+            fixedPart[i] = (byte)b;
+        }
+
+        if (fixedPart[0] != 0x1F || fixedPart[1] != 0x8B || fixedPart[2] != 8 || (fixedPart[3] & FlagReserved) != 0)
         {
             throw new InvalidDataException(_member == 0
-                ? string.Create(c, $"the compressed data ends inside its gzip header ({_input.Total:N0} bytes): the file is cut short")
-                : string.Create(c, $"the gzip member {_member + 1} that starts at compressed byte {_memberStart:N0} ends inside its header: the file is cut short"));
+                ? "the compressed data does not start with a gzip header"
+                : Describe($"is not a gzip header ({_memberStart:N0} compressed bytes of members come before it): the file is damaged or has bytes appended"));
         }
 
-        var tail = _input.Tail;
-        var crc = BinaryPrimitives.ReadUInt32LittleEndian(tail);
-        var size = BinaryPrimitives.ReadUInt32LittleEndian(tail[4..]);
-        if (crc != _crc.GetCurrentHashAsUInt32() || size != (uint)_length)
+        var flags = fixedPart[3];
+        if ((flags & FlagExtra) != 0)
         {
-            throw new InvalidDataException(_member == 0
-                ? string.Create(c, $"the compressed data stops without the gzip trailer of the {_length:N0} bytes it decompressed to: the file is cut short or damaged")
-                : string.Create(c, $"the gzip member {_member + 1} that starts at compressed byte {_memberStart:N0} stops without the trailer of the {_length:N0} bytes it decompressed to: the file is cut short or damaged"));
+            var low = _input.ReadByte();
+            var high = _input.ReadByte();
+            if (high < 0)
+            {
+                throw CutInHeader();
+            }
+
+            Skip(low | (high << 8));
         }
+
+        if ((flags & FlagName) != 0)
+        {
+            SkipZeroTerminated();
+        }
+
+        if ((flags & FlagComment) != 0)
+        {
+            SkipZeroTerminated();
+        }
+
+        if ((flags & FlagHeaderCrc) != 0)
+        {
+            Skip(2);
+        }
+
+        _deflate = new DeflateStream(_input, CompressionMode.Decompress, leaveOpen: true);
     }
 
-    // A gzip header the compressed input passed, at Offset, and the trailer the 8 bytes before it would be.
-    private sealed class MemberHeader(long offset, uint crc, uint size)
+    // The inflater returned nothing: either its deflate data ended (and the trailer follows) or the input did.
+    private void EndMember()
     {
-        public long Offset { get; } = offset;
-
-        public uint Crc { get; } = crc;
-
-        public uint Size { get; } = size;
-
-        public int TriedForMember { get; set; } = -1;
-    }
-
-    // Passes the compressed bytes through, remembering how many there were, the last eight (the gzip trailer) and
-    // every gzip header (1F 8B 08) after the first with the eight bytes before it.
-    private sealed class TailStream(Stream source) : ReadOnlyForwardStream
-    {
-        // Bytes kept from before the current read: a trailer and the first two bytes of a header.
-        private const int Carry = 10;
-
-        // Headers inside compressed data are rare (one per 16 MB of random bytes): more than this many pending is
-        // hostile input, and the oldest, furthest behind the decompressor, are the ones that cannot matter.
-        private const int MaxHeaders = 1024;
-
-        private readonly byte[] _carry = new byte[Carry];
-
-        // ID1, ID2 and CM (deflate) of a member header.
-        private static ReadOnlySpan<byte> GzipMagic => [0x1F, 0x8B, 0x08];
-
-        public long Total { get; private set; }
-
-        public ReadOnlySpan<byte> Tail => _carry.AsSpan(Carry - 8);
-
-        public List<MemberHeader> Headers { get; } = [];
-
-        public override int Read(Span<byte> buffer)
+        _deflate!.Dispose();
+        _deflate = null;
+        if (_input.HitEnd)
         {
-            var n = source.Read(buffer);
-            if (n > 0)
-            {
-                FindHeaders(buffer[..n]);
-                if (n >= Carry)
-                {
-                    buffer.Slice(n - Carry, Carry).CopyTo(_carry);
-                }
-                else
-                {
-                    // Shift the kept bytes left and append the new ones.
-                    _carry.AsSpan(n).CopyTo(_carry);
-                    buffer[..n].CopyTo(_carry.AsSpan(Carry - n));
-                }
-
-                Total += n;
-            }
-
-            return n;
+            throw new InvalidDataException(StopsWithoutTrailer());
         }
 
-        protected override void Dispose(bool disposing)
+        var from = _input.LastReadStart;
+        var window = _input.Window(from, TrailerLength + 2);
+        var handed = (int)(_input.Offset - from);
+        var crc = _crc.GetCurrentHashAsUInt32();
+        var size = (uint)_length;
+
+        // The deflate data used at least one byte of the last read and ended inside it.
+        for (var end = 1; end <= handed; end++)
         {
-            if (disposing)
+            if (end + TrailerLength > window.Length
+                || BinaryPrimitives.ReadUInt32LittleEndian(window[end..]) != crc
+                || BinaryPrimitives.ReadUInt32LittleEndian(window[(end + 4)..]) != size)
             {
-                source.Dispose();
+                continue;
             }
 
-            base.Dispose(disposing);
-        }
-
-        // Each header is found once, in the read that brings its third byte: those starting in the last two kept
-        // bytes or the first eight of this read are looked for in the kept bytes joined to this read's first ten, the
-        // rest in this read alone.
-        private void FindHeaders(ReadOnlySpan<byte> read)
-        {
-            Span<byte> joint = stackalloc byte[Carry + Carry];
-            var head = Math.Min(read.Length, Carry);
-            _carry.CopyTo(joint);
-            read[..head].CopyTo(joint[Carry..]);
-            for (var i = Carry - 2; i + 3 <= Carry + head; i++)
+            var next = end + TrailerLength;
+            // The window reaches 10 bytes past the last read unless the file ends sooner.
+            if (next == window.Length || (next + 2 <= window.Length && window[next] == 0x1F && window[next + 1] == 0x8B))
             {
-                if (joint.Slice(i, 3).SequenceEqual(GzipMagic))
-                {
-                    Add(Total - Carry + i, joint.Slice(i - 8, 8));
-                }
-            }
-
-            var from = Carry - 2;
-            while (from < read.Length)
-            {
-                var at = read[from..].IndexOf(GzipMagic);
-                if (at < 0)
-                {
-                    break;
-                }
-
-                Add(Total + from + at, read.Slice(from + at - 8, 8));
-                from += at + 1;
-            }
-        }
-
-        private void Add(long offset, ReadOnlySpan<byte> trailer)
-        {
-            if (offset < MinimumLength)
-            {
+                _input.MoveTo(from + next);
                 return;
             }
+        }
 
-            if (Headers.Count == MaxHeaders)
+        throw new InvalidDataException(StopsWithoutTrailer());
+    }
+
+    private string StopsWithoutTrailer() => _member == 0
+        ? string.Create(CultureInfo.InvariantCulture, $"the compressed data stops without the gzip trailer of the {_length:N0} bytes it decompressed to: the file is cut short or damaged")
+        : Describe($"stops without the trailer of the {_length:N0} bytes it decompressed to: the file is cut short or damaged");
+
+    private InvalidDataException CutInHeader() => new(_member == 0
+        ? string.Create(CultureInfo.InvariantCulture, $"the compressed data ends inside its gzip header ({_input.Offset:N0} bytes): the file is cut short")
+        : Describe("ends inside its header: the file is cut short"));
+
+    private string Describe(FormattableString what) => Describe(what.ToString(CultureInfo.InvariantCulture));
+
+    private string Describe(string what) => string.Create(CultureInfo.InvariantCulture, $"the gzip member {_member + 1} that starts at compressed byte {_memberStart:N0} {what}");
+
+    private void Skip(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (_input.ReadByte() < 0)
             {
-                Headers.RemoveAt(0);
+                throw CutInHeader();
             }
+        }
+    }
 
-            Headers.Add(new MemberHeader(offset, BinaryPrimitives.ReadUInt32LittleEndian(trailer), BinaryPrimitives.ReadUInt32LittleEndian(trailer[4..])));
+    private void SkipZeroTerminated()
+    {
+        int b;
+        while ((b = _input.ReadByte()) != 0)
+        {
+            if (b < 0)
+            {
+                throw CutInHeader();
+            }
         }
     }
 }
