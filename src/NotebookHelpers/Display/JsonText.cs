@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text;
-using System.Text.Unicode;
 
 namespace NotebookHelpers.Display;
 
@@ -25,7 +24,7 @@ public static class JsonText
     {
         // Bytes that are not valid UTF-8 (a raw 0x9B is the 8-bit C1 CSI to some terminals) are unsafe too: the
         // search for unsafe characters runs up to the first of them, which is the answer if none comes before.
-        var invalid = Utf8.IsValid(json) ? -1 : IndexOfInvalid(json);
+        var invalid = Json.Utf8Repair.FirstInvalidByte(json);
         if (invalid >= 0)
         {
             json = json[..invalid];
@@ -102,22 +101,6 @@ public static class JsonText
         Rune.DecodeFromUtf8(utf8, out rune, out length) != OperationStatus.Done
         || (rune.IsBmp && rune.Value >= ' ' && UnsafeCharacters.IsUnsafe((char)rune.Value));
 
-    // Only for text known to hold invalid UTF-8 (rare: hostile or damaged input), so one character at a time.
-    private static int IndexOfInvalid(ReadOnlySpan<byte> utf8)
-    {
-        var i = 0;
-        while (i < utf8.Length)
-        {
-            if (Rune.DecodeFromUtf8(utf8[i..], out _, out var length) != OperationStatus.Done)
-            {
-                return i;
-            }
-
-            i += length;
-        }
-
-        return -1;
-    }
 
     private static byte[] LeadBytes()
     {
